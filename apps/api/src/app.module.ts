@@ -1,0 +1,39 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
+import { IdentityModule } from '@app/identity';
+import { MIGRATIONS } from '@app/migrations';
+import {
+  Clock,
+  ConfigModule,
+  DatabaseModule,
+  HealthModule,
+  LoggingModule,
+  QueueModule,
+  type AppConfigValues,
+} from '@app/platform';
+import { HomeController } from './home.controller.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfigValues): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        DatabaseModule.forRoot({
+          migrations: MIGRATIONS,
+          migrationsRun: true,
+          applicationName: 'kyosei-api',
+          poolSize: 20,
+        }),
+        QueueModule.forRoot(),
+        HealthModule,
+        AuditModule,
+        IdentityModule,
+      ],
+      controllers: [HomeController],
+      providers: [Clock],
+    };
+  }
+}

@@ -1,0 +1,76 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import { RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createValidationPipe, ProblemFilter, setupOpenApi, type AppConfigValues } from '@app/platform';
+import { Logger } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { AppModule } from './app.module.js';
+
+export const API_PREFIX = 'api/v1';
+const CLIENT_REQUEST_ID = /^[A-Za-z0-9_.-]{8,64}$/;
+
+/** Builds the API exactly as main.ts runs it; e2e tests call this too. */
+export async function createApiApp(config: AppConfigValues): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 1_048_576,
+    // A caller's X-Request-Id is kept (so a trace crosses systems); otherwise a new UUID.
+    genReqId: (raw: IncomingMessage) => {
+      const header = raw.headers['x-request-id'];
+      const id = typeof header === 'string' && CLIENT_REQUEST_ID.test(header) ? header : randomUUID();
+      (raw as IncomingMessage & { id?: string }).id = id;
+      return id;
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  await configureApp(app, config);
+  return app;
+}
+
+export async function configureApp(app: NestFastifyApplication, config: AppConfigValues): Promise<void> {
+  const https = config.APP_BASE_URL.startsWith('https://');
+  const fastify = app.getHttpAdapter().getInstance();
+  await app.register(fastifyCookie as never);
+  await app.register(
+    fastifyHelmet as never,
+    {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          // Over plain http (a local quickstart) upgrading would break every asset.
+          upgradeInsecureRequests: https ? [] : null,
+        },
+      },
+      strictTransportSecurity: https,
+    } as never,
+  );
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  // Body-parsing errors, unknown routes and thrown errors all reach ProblemFilter through
+  // the error and not-found handlers that Nest installs on Fastify.
+
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: '/', method: RequestMethod.GET },
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+  setupOpenApi(app);
+  await app.init();
+  await fastify.ready();
+}

@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { ensureDatabase, exitGracefullyOnSignals, failFast, parseConfig } from '@app/platform';
+import { Logger } from 'nestjs-pino';
+import { createApiApp } from './configure-app.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = parseConfig();
+  } catch (error) {
+    failFast(error);
+  }
+  await ensureDatabase(config.DATABASE_URL).catch((error: Error) =>
+    failFast(new Error(`DATABASE_URL: cannot reach PostgreSQL (${error.message})`)),
+  );
+  const app = await createApiApp(config);
+  const logger = app.get(Logger);
+  exitGracefullyOnSignals(
+    async () => {
+      // Stop accepting and let in-flight requests finish before pools close.
+      await app.getHttpAdapter().getInstance().close();
+      await app.close();
+    },
+    logger,
+    config.SHUTDOWN_GRACE_SECONDS,
+  );
+  await app.listen({ port: config.PORT, host: config.HOST });
+  logger.log(`Kyosei API listening on ${config.APP_BASE_URL} (port ${config.PORT})`, 'Bootstrap');
+}
+
+void main().catch((error: unknown) => failFast(error));

@@ -1,0 +1,32 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
+import { IdentityModule } from '@app/identity';
+import { MIGRATIONS } from '@app/migrations';
+import { Clock, ConfigModule, DatabaseModule, LoggingModule, QueueModule, type AppConfigValues } from '@app/platform';
+import { DemoSeedCommand } from './commands/demo-seed.command.js';
+import { MigrateCommand } from './commands/migrate.command.js';
+import { OrgsCreateCommand } from './commands/orgs-create.command.js';
+import { UsersCreateCommand } from './commands/users-create.command.js';
+
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfigValues): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        DatabaseModule.forRoot({
+          migrations: MIGRATIONS,
+          migrationsRun: false,
+          applicationName: 'kyosei-cli',
+          poolSize: 2,
+        }),
+        QueueModule.forRoot(),
+        AuditModule,
+        IdentityModule,
+      ],
+      providers: [Clock, MigrateCommand, OrgsCreateCommand, UsersCreateCommand, DemoSeedCommand],
+    };
+  }
+}

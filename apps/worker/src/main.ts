@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { exitGracefullyOnSignals, failFast, parseConfig } from '@app/platform';
+import { Logger } from 'nestjs-pino';
+import { WorkerModule } from './worker.module.js';
+
+/** The worker: an application context with no HTTP, running BullMQ processors and schedulers. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = parseConfig();
+  } catch (error) {
+    failFast(error);
+  }
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  // app.close() closes the BullMQ workers, which wait for their active jobs.
+  exitGracefullyOnSignals(() => app.close(), logger, config.SHUTDOWN_GRACE_SECONDS);
+  await app.init();
+  logger.log('Kyosei worker started', 'Bootstrap');
+}
+
+void main().catch((error: unknown) => failFast(error));

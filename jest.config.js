@@ -1,0 +1,50 @@
+// Two projects: unit specs beside the code, e2e specs in test/ against real PostgreSQL and Redis.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'es6' },
+    sourceMaps: 'inline',
+  },
+];
+
+const shared = {
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.(t|j)s$': swc },
+  // Nest's ESM dependency chain must be transformed for swagger + fastify static under Jest.
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|cookie)/)'],
+  moduleNameMapper: {
+    '^@app/platform$': '<rootDir>/libs/platform/src/index.ts',
+    '^@app/identity$': '<rootDir>/libs/identity/src/index.ts',
+    '^@app/audit$': '<rootDir>/libs/audit/src/index.ts',
+    '^@app/migrations$': '<rootDir>/migrations/index.ts',
+    '^@app/(platform|identity|audit)/(.*)\\.js$': '<rootDir>/libs/$1/src/$2',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  testEnvironment: 'node',
+};
+
+export default {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      roots: ['<rootDir>/libs', '<rootDir>/apps'],
+      testMatch: ['**/*.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 30_000,
+    },
+  ],
+};

@@ -1,0 +1,11 @@
+export * from './authz/org-scope.js';
+export * from './authz/role-rules.js';
+export * from './demo/demo-seed.service.js';
+export * from './identity.module.js';
+export * from './organizations/municipality-code.js';
+export * from './organizations/organization.entity.js';
+export * from './organizations/organizations.service.js';
+export * from './service-tokens/service-tokens.service.js';
+export * from './users/user.entity.js';
+export * from './users/users.service.js';
+export { SESSION_COOKIE } from './auth/session.service.js';

@@ -1,0 +1,35 @@
+import type { OrganizationKind } from '@app/platform';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** A city office (with its municipality code) or a PESO office (with the municipalities it covers). */
+@Entity('organization')
+export class Organization {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  kind: OrganizationKind;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ name: 'municipality_code', type: 'char', length: 6, nullable: true })
+  municipalityCode: string | null;
+
+  @Column({ name: 'jurisdiction_codes', type: 'char', length: 6, array: true, default: () => "'{}'" })
+  jurisdictionCodes: string[];
+
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  /** The municipalities whose residents this office serves. */
+  servedMunicipalities(): string[] {
+    return this.kind === 'CITY' && this.municipalityCode ? [this.municipalityCode] : [...this.jurisdictionCodes];
+  }
+}

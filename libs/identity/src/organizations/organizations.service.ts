@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@app/audit';
+import { ProblemException, updateVersioned, type Page, type RequestContext, toPage } from '@app/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Organization } from './organization.entity.js';
+import type { CreateOrganizationDto, OrganizationView, UpdateOrganizationDto } from './organization.dto.js';
+
+export function organizationView(org: Organization): OrganizationView {
+  return {
+    id: org.id,
+    kind: org.kind,
+    name: org.name,
+    municipalityCode: org.municipalityCode,
+    jurisdictionCodes: org.jurisdictionCodes,
+    version: org.version,
+    createdAt: org.createdAt.toISOString(),
+    updatedAt: org.updatedAt.toISOString(),
+  };
+}
+
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(ctx: RequestContext, input: CreateOrganizationDto, manager?: EntityManager): Promise<OrganizationView> {
+    if (input.kind === 'CITY' && input.jurisdictionCodes !== undefined) {
+      throw ProblemException.validation([
+        { field: 'jurisdictionCodes', reason: 'only a PESO office has a jurisdiction list' },
+      ]);
+    }
+    if (input.kind === 'PESO' && input.municipalityCode !== undefined) {
+      throw ProblemException.validation([
+        { field: 'municipalityCode', reason: 'only a CITY office has a municipality code' },
+      ]);
+    }
+    const work = async (tx: EntityManager) => {
+      if (
+        input.kind === 'CITY' &&
+        (await tx.exists(Organization, { where: { municipalityCode: input.municipalityCode } }))
+      ) {
+        throw ProblemException.conflict(
+          `A city office with municipality code ${input.municipalityCode} already exists.`,
+          'duplicate',
+        );
+      }
+      const org = await tx.save(
+        tx.create(Organization, {
+          kind: input.kind,
+          name: input.name.trim(),
+          municipalityCode: input.kind === 'CITY' ? input.municipalityCode! : null,
+          jurisdictionCodes: input.kind === 'PESO' ? [...input.jurisdictionCodes!].sort() : [],
+        }),
+      );
+      await this.audit.record(
+        ctx,
+        {
+          action: 'organization.create',
+          entity: 'organization',
+          entityId: org.id,
+          diff: {
+            kind: org.kind,
+            name: org.name,
+            municipalityCode: org.municipalityCode,
+            jurisdictionCodes: org.jurisdictionCodes,
+          },
+        },
+        tx,
+      );
+      return organizationView(org);
+    };
+    return manager ? work(manager) : this.dataSource.transaction(work);
+  }
+
+  async update(ctx: RequestContext, id: string, input: UpdateOrganizationDto): Promise<OrganizationView> {
+    if (ctx.principal!.orgId !== id) throw ProblemException.forbidden('Administrators change their own office only.');
+    return this.dataSource.transaction(async (tx) => {
+      const before = await this.get(id, tx);
+      if (input.jurisdictionCodes && before.kind !== 'PESO') {
+        throw ProblemException.validation([
+          { field: 'jurisdictionCodes', reason: 'only a PESO office has a jurisdiction list' },
+        ]);
+      }
+      const changes: Partial<Organization> = {};
+      if (input.name !== undefined) changes.name = input.name.trim();
+      if (input.jurisdictionCodes !== undefined) changes.jurisdictionCodes = [...input.jurisdictionCodes].sort();
+      await updateVersioned(tx, Organization, id, input.version, changes, 'Organization');
+      const after = await this.get(id, tx);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'organization.update',
+          entity: 'organization',
+          entityId: id,
+          diff: changedFields(before, after, ['name', 'jurisdictionCodes']),
+        },
+        tx,
+      );
+      return after;
+    });
+  }
+
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<OrganizationView> {
+    const org = await manager.findOne(Organization, { where: { id } });
+    if (!org) throw ProblemException.notFound('Organization');
+    return organizationView(org);
+  }
+
+  async findByReference(reference: string): Promise<Organization | null> {
+    const repo = this.dataSource.getRepository(Organization);
+    if (/^[0-9a-f-]{36}$/i.test(reference)) return repo.findOne({ where: { id: reference } });
+    if (/^\d{6}$/.test(reference)) return repo.findOne({ where: { municipalityCode: reference } });
+    return repo.createQueryBuilder('o').where('lower(o.name) = lower(:name)', { name: reference }).getOne();
+  }
+
+  async list(query: {
+    q?: string;
+    kind?: string;
+    limit: number;
+    cursor?: { name: string; id: string };
+  }): Promise<Page<OrganizationView>> {
+    const qb = this.dataSource.getRepository(Organization).createQueryBuilder('o');
+    if (query.q) qb.andWhere(`o.name ILIKE :q`, { q: `%${query.q.replace(/[\\%_]/g, '\\$&')}%` });
+    if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
+    if (query.cursor) qb.andWhere('(o.name, o.id) > (:name, :id)', query.cursor);
+    const rows = await qb
+      .orderBy('o.name', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .limit(query.limit + 1)
+      .getMany();
+    return toPage(rows.map(organizationView), query.limit, (org) => ({ name: org.name, id: org.id }));
+  }
+}
+
+/** `{ field: [before, after] }` for the fields that changed. */
+export function changedFields<T extends object>(
+  before: T,
+  after: T,
+  fields: (keyof T)[],
+): Record<string, [unknown, unknown]> {
+  const diff: Record<string, [unknown, unknown]> = {};
+  for (const field of fields) {
+    if (JSON.stringify(before[field]) !== JSON.stringify(after[field]))
+      diff[field as string] = [before[field], after[field]];
+  }
+  return diff;
+}

@@ -1,0 +1,32 @@
+import type { DataSourceOptions, MixedList } from 'typeorm';
+import type { AppConfigValues } from '../config/config.schema.js';
+
+export interface DatabaseOptions {
+  migrations: MixedList<Function>;
+  /** Only the API runs pending migrations at start; the worker expects them done. */
+  migrationsRun: boolean;
+  poolSize?: number;
+  applicationName: string;
+}
+
+export function dataSourceOptions(
+  config: Pick<AppConfigValues, 'DATABASE_URL'>,
+  options: DatabaseOptions,
+): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: config.DATABASE_URL,
+    synchronize: false,
+    migrations: options.migrations,
+    migrationsRun: options.migrationsRun,
+    migrationsTransactionMode: 'each',
+    migrationsTableName: 'schema_migration',
+    applicationName: options.applicationName,
+    extra: {
+      max: options.poolSize ?? 10,
+      // Dates of law stay 'YYYY-MM-DD' strings; no time-zone shifts through JS Date.
+      connectionTimeoutMillis: 5_000,
+    },
+    logging: ['error', 'migration'],
+  };
+}

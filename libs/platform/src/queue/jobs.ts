@@ -1,0 +1,37 @@
+import type { JobsOptions } from 'bullmq';
+
+/**
+ * Every queue, job name and payload in one place, so a producer and its processor cannot
+ * drift apart. Job ids are natural keys (no ':' — BullMQ reserves it).
+ */
+export const QueueName = {
+  maintenance: 'maintenance',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+export const JobName = {
+  heartbeat: 'heartbeat',
+} as const;
+export type JobName = (typeof JobName)[keyof typeof JobName];
+
+export interface JobPayload {
+  [JobName.heartbeat]: { scheduledAt?: string };
+}
+
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.heartbeat]: QueueName.maintenance,
+};
+
+export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
+  [JobName.heartbeat]: {
+    attempts: 1,
+    removeOnComplete: { count: 10 },
+    removeOnFail: { count: 100 },
+  },
+};
+
+/** Schedules registered by the worker (the scheduler only enqueues; the job does the work). */
+export const HEARTBEAT_EVERY_MS = 60_000;
+export const HEARTBEAT_SCHEDULER_ID = 'heartbeat';
+/** Redis key where the worker records its last heartbeat (read by /health/ready). */
+export const heartbeatKey = (prefix: string): string => `${prefix}:worker:heartbeat`;

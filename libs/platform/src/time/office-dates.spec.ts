@@ -1,0 +1,19 @@
+import { addDays, fiscalYearOf, isIsoDate, officeDate } from './office-dates.js';
+
+describe('office dates', () => {
+  it('gives the Tokyo calendar date even when UTC is still on the previous day', () => {
+    expect(officeDate(new Date('2026-03-31T15:30:00Z'))).toBe('2026-04-01');
+    expect(officeDate(new Date('2026-03-31T14:59:59Z'))).toBe('2026-03-31');
+  });
+
+  it('puts 1 April in the new fiscal year and 31 March in the old one', () => {
+    expect(fiscalYearOf('2026-04-01')).toBe(2026);
+    expect(fiscalYearOf('2026-03-31')).toBe(2025);
+  });
+
+  it('adds days across month ends and rejects impossible dates', () => {
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(isIsoDate('2027-02-29')).toBe(false);
+    expect(isIsoDate('2028-02-29')).toBe(true);
+  });
+});

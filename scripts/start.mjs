@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// Runs the API and the worker side by side (what `npm start` and `npm run demo` do).
+// With --demo it first applies migrations and seeds the demo data (once).
+// SIGTERM/SIGINT are passed to both; when either stops, the other is stopped too, and this
+// process exits with the first non-zero status (0 when both stopped cleanly).
+import { spawn, spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const entry = (app) => join(root, 'dist', 'apps', app, 'src', 'main.js');
+
+if (process.argv.includes('--demo')) {
+  const seed = spawnSync(process.execPath, [entry('cli'), 'demo:seed'], { stdio: 'inherit' });
+  if (seed.status !== 0) process.exit(seed.status ?? 1);
+}
+
+const children = ['api', 'worker'].map((app) => {
+  const child = spawn(process.execPath, [entry(app)], { stdio: 'inherit' });
+  child.app = app;
+  return child;
+});
+
+let status = 0;
+let stopping = false;
+const stopAll = (signal) => {
+  stopping = true;
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+};
+for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => stopAll(signal));
+
+let running = children.length;
+for (const child of children) {
+  child.on('exit', (code, signal) => {
+    const childStatus = code ?? (signal ? 1 : 0);
+    if (childStatus !== 0 && status === 0) status = childStatus;
+    if (!stopping) {
+      process.stderr.write(`kyosei ${child.app} stopped (${code ?? signal}); stopping the rest\n`);
+      stopAll('SIGTERM');
+    }
+    running -= 1;
+    if (running === 0) process.exit(status);
+  });
+}
