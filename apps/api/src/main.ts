@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const logger = app.get(Logger);
   exitGracefullyOnSignals(
     async () => {
+      await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DRAIN_MS));
       // Stop accepting and let in-flight requests finish before pools close.
       await app.getHttpAdapter().getInstance().close();
       await app.close();
@@ -25,7 +26,10 @@ async function main(): Promise<void> {
     config.SHUTDOWN_GRACE_SECONDS,
   );
   await app.listen({ port: config.PORT, host: config.HOST });
-  logger.log(`Kyosei API listening on ${config.APP_BASE_URL} (port ${config.PORT})`, 'Bootstrap');
+  logger.log(
+    `Kyosei API listening on ${config.HOST}:${config.PORT}; users reach it at ${config.APP_BASE_URL}`,
+    'Bootstrap',
+  );
 }
 
 void main().catch((error: unknown) => failFast(error));

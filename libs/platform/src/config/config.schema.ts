@@ -59,6 +59,9 @@ export const configSchema = z
       .enum(['true', 'false'], { message: 'must be true or false' })
       .default('false')
       .transform((value) => value === 'true'),
+    // On SIGTERM the API keeps serving this long before it stops accepting, so requests
+    // already sent (queued in the kernel or the event loop) are read and finished.
+    SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
   })
   .superRefine((env, ctx) => {

@@ -1,5 +1,6 @@
 import type { DataSourceOptions, MixedList } from 'typeorm';
 import type { AppConfigValues } from '../config/config.schema.js';
+import { SafeTypeOrmLogger, SLOW_QUERY_THRESHOLD_MS } from './typeorm-logger.js';
 
 export interface DatabaseOptions {
   migrations: MixedList<Function>;
@@ -27,6 +28,7 @@ export function dataSourceOptions(
       // Dates of law stay 'YYYY-MM-DD' strings; no time-zone shifts through JS Date.
       connectionTimeoutMillis: 5_000,
     },
-    logging: ['error', 'migration'],
+    logger: new SafeTypeOrmLogger(),
+    maxQueryExecutionTime: SLOW_QUERY_THRESHOLD_MS,
   };
 }
