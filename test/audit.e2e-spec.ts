@@ -68,7 +68,9 @@ describe('audit log', () => {
     const all: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await admin.get(`/api/v1/audit-events?limit=2${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+      const page: request.Response = await admin
+        .get(`/api/v1/audit-events?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+        .expect(200);
       all.push(
         ...page.body.items.map((event: { action: string; entityId: string }) => `${event.action}:${event.entityId}`),
       );
