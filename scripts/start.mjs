@@ -4,19 +4,21 @@
 // SIGTERM/SIGINT are passed to both; when either stops, the other is stopped too, and this
 // process exits with the first non-zero status (0 when both stopped cleanly).
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const entry = (app) => join(root, 'dist', 'apps', app, 'src', 'main.js');
+const nodeFlags = JSON.parse(readFileSync(join(root, 'scripts', 'node-flags.json'), 'utf8'));
+const entry = (app) => [...nodeFlags[app], join(root, 'dist', 'apps', app, 'src', 'main.js')];
 
 if (process.argv.includes('--demo')) {
-  const seed = spawnSync(process.execPath, [entry('cli'), 'demo:seed'], { stdio: 'inherit' });
+  const seed = spawnSync(process.execPath, [...entry('cli'), 'demo:seed'], { stdio: 'inherit' });
   if (seed.status !== 0) process.exit(seed.status ?? 1);
 }
 
 const children = ['api', 'worker'].map((app) => {
-  const child = spawn(process.execPath, [entry(app)], { stdio: 'inherit' });
+  const child = spawn(process.execPath, entry(app), { stdio: 'inherit' });
   child.app = app;
   return child;
 });

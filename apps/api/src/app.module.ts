@@ -20,7 +20,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggingModule,
+        LoggingModule.forRoot('kyosei-api'),
         DatabaseModule.forRoot({
           migrations: MIGRATIONS,
           migrationsRun: true,

@@ -1,10 +1,17 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createValidationPipe, ProblemFilter, setupOpenApi, type AppConfigValues } from '@app/platform';
-import { Logger } from 'nestjs-pino';
+import {
+  createValidationPipe,
+  PinoNestLogger,
+  ProblemFilter,
+  registerRequestLogging,
+  registerSecurityHeaders,
+  ROOT_LOGGER,
+  setupOpenApi,
+  type AppConfigValues,
+} from '@app/platform';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module.js';
@@ -28,7 +35,7 @@ export async function createApiApp(config: AppConfigValues): Promise<NestFastify
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(PinoNestLogger));
   await configureApp(app, config);
   return app;
 }
@@ -37,27 +44,8 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   const https = config.APP_BASE_URL.startsWith('https://');
   const fastify = app.getHttpAdapter().getInstance();
   await app.register(fastifyCookie as never);
-  await app.register(
-    fastifyHelmet as never,
-    {
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          frameAncestors: ["'none'"],
-          // Over plain http (a local quickstart) upgrading would break every asset.
-          upgradeInsecureRequests: https ? [] : null,
-        },
-      },
-      strictTransportSecurity: https,
-    } as never,
-  );
-  fastify.addHook('onSend', async (request, reply) => {
-    void reply.header('x-request-id', request.id);
-  });
+  registerSecurityHeaders(fastify, { https, apiPrefix: `/${API_PREFIX}/` });
+  registerRequestLogging(fastify, app.get(ROOT_LOGGER));
   // Body-parsing errors, unknown routes and thrown errors all reach ProblemFilter through
   // the error and not-found handlers that Nest installs on Fastify.
 

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { ensureDatabase, exitGracefullyOnSignals, failFast, parseConfig } from '@app/platform';
-import { Logger } from 'nestjs-pino';
+import { ensureDatabase, exitGracefullyOnSignals, failFast, parseConfig, PinoNestLogger } from '@app/platform';
 import { createApiApp } from './configure-app.js';
 
 async function main(): Promise<void> {
@@ -14,7 +13,7 @@ async function main(): Promise<void> {
     failFast(new Error(`DATABASE_URL: cannot reach PostgreSQL (${error.message})`)),
   );
   const app = await createApiApp(config);
-  const logger = app.get(Logger);
+  const logger = app.get(PinoNestLogger);
   exitGracefullyOnSignals(
     async () => {
       await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DRAIN_MS));

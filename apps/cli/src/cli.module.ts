@@ -15,7 +15,7 @@ export class CliModule {
       module: CliModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggingModule,
+        LoggingModule.forRoot('kyosei-cli'),
         DatabaseModule.forRoot({
           migrations: MIGRATIONS,
           migrationsRun: false,

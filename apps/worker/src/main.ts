@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { exitGracefullyOnSignals, failFast, parseConfig } from '@app/platform';
-import { Logger } from 'nestjs-pino';
+import { exitGracefullyOnSignals, failFast, parseConfig, PinoNestLogger } from '@app/platform';
 import { WorkerModule } from './worker.module.js';
 
 /** The worker: an application context with no HTTP, running BullMQ processors and schedulers. */
@@ -13,7 +12,7 @@ async function main(): Promise<void> {
     failFast(error);
   }
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
-  const logger = app.get(Logger);
+  const logger = app.get(PinoNestLogger);
   app.useLogger(logger);
   // app.close() closes the BullMQ workers, which wait for their active jobs.
   exitGracefullyOnSignals(() => app.close(), logger, config.SHUTDOWN_GRACE_SECONDS);

@@ -12,7 +12,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggingModule,
+        LoggingModule.forRoot('kyosei-worker'),
         DatabaseModule.forRoot({
           migrations: MIGRATIONS,
           migrationsRun: false,

@@ -3,6 +3,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
+import { Authenticator } from './auth/authenticator.js';
+import { PrincipalCache } from './auth/principal-cache.js';
 import { LoginThrottleService } from './auth/login-throttle.service.js';
 import { PasswordService } from './auth/password.service.js';
 import { SessionService } from './auth/session.service.js';
@@ -25,7 +27,9 @@ import { UsersService } from './users/users.service.js';
   controllers: [AuthController, OrganizationsController, UsersController, ServiceTokensController],
   providers: [
     PasswordService,
+    PrincipalCache,
     SessionService,
+    Authenticator,
     LoginThrottleService,
     AuthService,
     OrganizationsService,

@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AppConfig, Authenticated, Ctx, Public, type RequestContext } from '@app/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { UsersService } from '../users/users.service.js';
 import { LoginDto, MeView, SessionView } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
 import { SESSION_COOKIE } from './session.service.js';
@@ -13,7 +12,6 @@ import type { RequestWithSession } from '../authz/auth.guard.js';
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
-    private readonly users: UsersService,
     private readonly config: AppConfig,
   ) {}
 
@@ -62,11 +60,11 @@ export class AuthController {
   @Authenticated()
   @ApiOperation({ summary: 'Who is signed in, with the CSRF token of the session' })
   @ApiOkResponse({ type: MeView })
-  async me(@Ctx() ctx: RequestContext, @Req() request: RequestWithSession): Promise<MeView> {
+  me(@Ctx() ctx: RequestContext, @Req() request: RequestWithSession): MeView {
     const principal = ctx.principal!;
     return {
       kind: principal.kind,
-      user: principal.userId ? await this.users.get(principal.userId) : null,
+      user: request.user ?? null,
       csrfToken: request.csrfToken ?? null,
       orgId: principal.orgId,
       roles: [...principal.roles],

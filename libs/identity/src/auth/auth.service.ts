@@ -8,6 +8,7 @@ import { UsersService } from '../users/users.service.js';
 import type { UserView } from '../users/user.dto.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordService } from './password.service.js';
+import { PrincipalCache } from './principal-cache.js';
 import { SessionService } from './session.service.js';
 
 export interface LoginResult {
@@ -26,6 +27,7 @@ export class AuthService {
     private readonly throttle: LoginThrottleService,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly cache: PrincipalCache,
   ) {}
 
   async login(ctx: RequestContext, email: string, password: string, userAgent: string | null): Promise<LoginResult> {
@@ -97,5 +99,6 @@ export class AuthService {
         tx,
       );
     });
+    await this.cache.evict({ sessionId });
   }
 }

@@ -9,12 +9,16 @@ export const SESSION_COOKIE = 'kyosei_session';
 export interface SessionPrincipal {
   principal: Principal;
   csrfToken: string;
+  /** Absolute or idle expiry, whichever comes first. */
+  expiresAtMs: number;
 }
 
 interface SessionRow {
   session_id: string;
   csrf_token: string;
   touch: boolean;
+  expires_at: Date;
+  last_seen_at: Date;
   user_id: string;
   roles: Role[];
   org_id: string;
@@ -46,15 +50,21 @@ export class SessionService {
       `INSERT INTO user_session (token_hash, user_id, csrf_token, ip, user_agent, expires_at)
        VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6))
        RETURNING id`,
-      [this.hash(token), userId, csrfToken, client.ip, client.userAgent?.slice(0, 300) ?? null, maxAgeSeconds],
+      [this.keyOf(token), userId, csrfToken, client.ip, client.userAgent?.slice(0, 300) ?? null, maxAgeSeconds],
     );
     return { sessionId: rows[0].id, token, csrfToken, maxAgeSeconds };
   }
 
+  /** The key under which a cookie's session is stored (and cached). */
+  keyOf(token: string): Buffer {
+    return keyedHash(this.config.get('SESSION_SECRET'), token);
+  }
+
   /** One round trip: the session, its user and the user's office, if all are still valid. */
-  async resolve(token: string): Promise<SessionPrincipal | null> {
+  async lookup(tokenKey: Buffer): Promise<SessionPrincipal | null> {
+    const idleMinutes = this.config.get('SESSION_IDLE_MINUTES');
     const rows: SessionRow[] = await this.dataSource.query(
-      `SELECT s.id AS session_id, s.csrf_token,
+      `SELECT s.id AS session_id, s.csrf_token, s.expires_at, s.last_seen_at,
               s.last_seen_at < now() - make_interval(secs => $3) AS touch,
               u.id AS user_id, u.roles, o.id AS org_id, o.kind AS org_kind,
               o.municipality_code, o.jurisdiction_codes
@@ -66,15 +76,18 @@ export class SessionService {
           AND s.expires_at > now()
           AND s.last_seen_at > now() - make_interval(mins => $2)
           AND u.active`,
-      [this.hash(token), this.config.get('SESSION_IDLE_MINUTES'), TOUCH_AFTER_SECONDS],
+      [tokenKey, idleMinutes, TOUCH_AFTER_SECONDS],
     );
     const row = rows[0];
     if (!row) return null;
+    let lastSeenMs = row.last_seen_at.getTime();
     if (row.touch) {
       await this.dataSource.query(`UPDATE user_session SET last_seen_at = now() WHERE id = $1`, [row.session_id]);
+      lastSeenMs = Date.now();
     }
     return {
       csrfToken: row.csrf_token,
+      expiresAtMs: Math.min(row.expires_at.getTime(), lastSeenMs + idleMinutes * 60_000),
       principal: {
         kind: 'user',
         userId: row.user_id,
@@ -102,9 +115,5 @@ export class SessionService {
       `UPDATE user_session SET revoked_at = now(), updated_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
       [userId],
     );
-  }
-
-  private hash(token: string): Buffer {
-    return keyedHash(this.config.get('SESSION_SECRET'), token);
   }
 }

@@ -1,11 +1,12 @@
 import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ACCESS_METADATA, ProblemException, type AccessRule, type RequestWithPrincipal } from '@app/platform';
-import { SESSION_COOKIE, SessionService } from '../auth/session.service.js';
+import { Authenticator } from '../auth/authenticator.js';
+import { SESSION_COOKIE } from '../auth/session.service.js';
 import { sameSecret } from '../auth/token-hash.js';
-import { ServiceTokensService } from '../service-tokens/service-tokens.service.js';
+import type { UserView } from '../users/user.dto.js';
 
-export type RequestWithSession = RequestWithPrincipal & { csrfToken?: string };
+export type RequestWithSession = RequestWithPrincipal & { csrfToken?: string; user?: UserView | null };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -20,8 +21,7 @@ export class AuthGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly sessions: SessionService,
-    private readonly serviceTokens: ServiceTokensService,
+    private readonly authenticator: Authenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -54,17 +54,15 @@ export class AuthGuard implements CanActivate {
 
   private async authenticate(request: RequestWithSession): Promise<void> {
     const authorization = request.headers.authorization;
-    if (authorization?.startsWith('Bearer ')) {
-      const token = authorization.slice('Bearer '.length).trim();
-      request.principal = this.serviceTokens.looksLikeToken(token) ? await this.serviceTokens.resolve(token) : null;
-      return;
-    }
     const cookie = request.cookies?.[SESSION_COOKIE];
-    if (!cookie || cookie.length > 100) return;
-    const session = await this.sessions.resolve(cookie);
-    if (session) {
-      request.principal = session.principal;
-      request.csrfToken = session.csrfToken;
-    }
+    const found = authorization?.startsWith('Bearer ')
+      ? await this.authenticator.fromServiceToken(authorization.slice('Bearer '.length).trim())
+      : cookie && cookie.length <= 100
+        ? await this.authenticator.fromSessionCookie(cookie)
+        : null;
+    if (!found) return;
+    request.principal = found.principal;
+    request.csrfToken = found.csrfToken;
+    request.user = found.user;
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
 import { ProblemException, type OrganizationKind, type Principal, type RequestContext, type Role } from '@app/platform';
 import { DataSource } from 'typeorm';
+import { PrincipalCache } from '../auth/principal-cache.js';
 import { plainHash, randomToken } from '../auth/token-hash.js';
 import { rolesNotAllowedIn } from '../authz/role-rules.js';
 import { ServiceToken } from './service-token.entity.js';
@@ -21,6 +22,7 @@ export interface ServiceTokenView {
 
 interface TokenRow {
   id: string;
+  expires_at: Date | null;
   roles: Role[];
   org_id: string;
   org_kind: OrganizationKind;
@@ -35,6 +37,7 @@ export class ServiceTokensService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly cache: PrincipalCache,
   ) {}
 
   looksLikeToken(value: string): boolean {
@@ -90,6 +93,11 @@ export class ServiceTokensService {
   }
 
   async revoke(ctx: RequestContext, id: string): Promise<void> {
+    await this.revokeInTransaction(ctx, id);
+    await this.cache.evict({ tokenId: id });
+  }
+
+  private async revokeInTransaction(ctx: RequestContext, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const result = await manager
         .createQueryBuilder()
@@ -106,9 +114,9 @@ export class ServiceTokensService {
     });
   }
 
-  async resolve(token: string): Promise<Principal | null> {
+  async resolve(token: string): Promise<{ principal: Principal; expiresAtMs: number } | null> {
     const rows: TokenRow[] = await this.dataSource.query(
-      `SELECT t.id, t.roles, o.id AS org_id, o.kind AS org_kind, o.municipality_code, o.jurisdiction_codes,
+      `SELECT t.id, t.roles, t.expires_at, o.id AS org_id, o.kind AS org_kind, o.municipality_code, o.jurisdiction_codes,
               (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS touch
          FROM service_token t JOIN organization o ON o.id = t.org_id
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())`,
@@ -118,15 +126,18 @@ export class ServiceTokensService {
     if (!row) return null;
     if (row.touch) await this.dataSource.query(`UPDATE service_token SET last_used_at = now() WHERE id = $1`, [row.id]);
     return {
-      kind: 'service',
-      userId: null,
-      serviceTokenId: row.id,
-      sessionId: null,
-      orgId: row.org_id,
-      orgKind: row.org_kind,
-      municipalityCodes:
-        row.org_kind === 'CITY' && row.municipality_code ? [row.municipality_code] : row.jurisdiction_codes,
-      roles: row.roles,
+      expiresAtMs: row.expires_at?.getTime() ?? Number.POSITIVE_INFINITY,
+      principal: {
+        kind: 'service',
+        userId: null,
+        serviceTokenId: row.id,
+        sessionId: null,
+        orgId: row.org_id,
+        orgKind: row.org_kind,
+        municipalityCodes:
+          row.org_kind === 'CITY' && row.municipality_code ? [row.municipality_code] : row.jurisdiction_codes,
+        roles: row.roles,
+      },
     };
   }
 }

@@ -4,6 +4,7 @@ import { AuditService } from '@app/audit';
 import { ProblemException, toPage, updateVersioned, type Page, type RequestContext, type Role } from '@app/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PasswordService } from '../auth/password.service.js';
+import { PrincipalCache } from '../auth/principal-cache.js';
 import { SessionService } from '../auth/session.service.js';
 import { rolesNotAllowedIn } from '../authz/role-rules.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -35,6 +36,7 @@ export class UsersService {
     private readonly passwords: PasswordService,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
+    private readonly cache: PrincipalCache,
   ) {}
 
   /**
@@ -89,6 +91,13 @@ export class UsersService {
   }
 
   async update(ctx: RequestContext, id: string, input: UpdateUserDto): Promise<UserView> {
+    const updated = await this.updateInTransaction(ctx, id, input);
+    // Roles, name or access changed: cached sessions of this user must be re-read.
+    await this.cache.evict({ userId: id });
+    return updated;
+  }
+
+  private async updateInTransaction(ctx: RequestContext, id: string, input: UpdateUserDto): Promise<UserView> {
     const principal = ctx.principal!;
     return this.dataSource.transaction(async (tx) => {
       const before = await this.findInOrg(tx, id, principal.orgId);

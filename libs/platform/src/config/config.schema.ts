@@ -49,6 +49,8 @@ export const configSchema = z
       .min(1)
       .max(24 * 60)
       .default(120),
+    // How long a resolved session may be served from memory (0 = always ask PostgreSQL).
+    SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
     SESSION_MAX_HOURS: z.coerce
       .number()
       .int()
