@@ -6,11 +6,22 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const nodeFlags = JSON.parse(readFileSync(join(root, 'scripts', 'node-flags.json'), 'utf8'));
 const entry = (app) => [...nodeFlags[app], join(root, 'dist', 'apps', app, 'src', 'main.js')];
+
+// Check the environment once, here, so a bad value gives one line instead of one per process.
+const { parseConfig } = await import(
+  pathToFileURL(join(root, 'dist', 'libs', 'platform', 'src', 'config', 'config.schema.js')).href
+);
+try {
+  parseConfig();
+} catch (error) {
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
 
 if (process.argv.includes('--demo')) {
   const seed = spawnSync(process.execPath, [...entry('cli'), 'demo:seed'], { stdio: 'inherit' });

@@ -92,6 +92,15 @@ describe('platform: errors, health, docs', () => {
     expect(home.text).toContain('Kyosei');
   });
 
+  it('forbids caching of API answers and gives pages the full browser policy', async () => {
+    const api = await admin.get('/api/v1/me').expect(200);
+    expect(api.headers['cache-control']).toBe('no-store');
+    expect(api.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    const page = await request(t.http).get('/').expect(200);
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+
   it('echoes a caller request id, or gives a new one, and sends security headers', async () => {
     const echoed = await request(t.http).get('/health/live').set('x-request-id', 'trace-1234567');
     expect(echoed.headers['x-request-id']).toBe('trace-1234567');

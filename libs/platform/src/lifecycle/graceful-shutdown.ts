@@ -31,9 +31,18 @@ export function exitGracefullyOnSignals(stop: () => Promise<void>, logger: Logge
   process.once('SIGINT', onSignal);
 }
 
-/** Parses the environment or prints one line naming the bad variable and exits 1. */
+/** Prints one line that says what is wrong (the variable, or each field and reason) and exits 1. */
 export function failFast(error: unknown): never {
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`${message.split('\n')[0]}\n`);
+  process.stderr.write(`${oneLine(error)}\n`);
   process.exit(1);
+}
+
+function oneLine(error: unknown): string {
+  const problem = (error as { problem?: { detail?: string; errors?: { field: string; reason: string }[] } }).problem;
+  if (problem) {
+    const fields = problem.errors?.map((e) => `${e.field}: ${e.reason}`).join('; ');
+    return [problem.detail, fields].filter(Boolean).join(' ');
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0];
 }

@@ -1,0 +1,86 @@
+import request from 'supertest';
+import type { Server } from 'node:http';
+import { createApiApp } from '../apps/api/src/configure-app.js';
+import { startBuilt } from './support/processes.js';
+import { dropTestDatabase } from './support/test-database.js';
+import { testConfig } from './support/test-app.js';
+import type { AppConfigValues } from '@app/platform';
+
+describe('kyosei CLI (built)', () => {
+  let config: AppConfigValues;
+  let database: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    ({ config, database } = await testConfig());
+    env = { DATABASE_URL: config.DATABASE_URL, REDIS_URL: config.REDIS_URL, REDIS_PREFIX: config.REDIS_PREFIX };
+  });
+  afterAll(() => dropTestDatabase(database));
+
+  const run = async (...args: string[]) => {
+    const cli = startBuilt('cli', env, args);
+    return { code: await cli.exited, output: cli.output() };
+  };
+
+  it('creates offices and refuses a wrong check digit, naming the field', async () => {
+    const bad = await run('orgs:create', '--kind', 'CITY', '--name', '磐田市', '--code', '222118');
+    expect(bad.code).not.toBe(0);
+    expect(bad.output).toMatch(/municipalityCode/);
+
+    const city = await run('orgs:create', '--kind', 'city', '--name', '磐田市', '--code', '222119');
+    expect(city.code).toBe(0);
+    expect(JSON.parse(city.output)).toMatchObject({ kind: 'CITY', municipalityCode: '222119' });
+
+    const peso = await run(
+      'orgs:create',
+      '--kind',
+      'PESO',
+      '--name',
+      'ハローワーク磐田',
+      '--jurisdiction',
+      '222119,222216',
+    );
+    expect(peso.code).toBe(0);
+    expect(JSON.parse(peso.output).jurisdictionCodes).toEqual(['222119', '222216']);
+  });
+
+  it('creates a user by municipality code with a generated password that signs in', async () => {
+    const created = await run(
+      'users:create',
+      '--email',
+      'Suzuki@Iwata.example',
+      '--org',
+      '222119',
+      '--role',
+      'ADMIN',
+      '--role',
+      'CITY_CASEWORKER',
+    );
+    expect(created.code).toBe(0);
+    const password = /generated password \(shown once\): (\S+)/.exec(created.output)?.[1];
+    expect(password).toBeDefined();
+
+    const wrongRole = await run(
+      'users:create',
+      '--email',
+      'x@iwata.example',
+      '--org',
+      '222119',
+      '--role',
+      'PESO_COUNSELOR',
+    );
+    expect(wrongRole.code).not.toBe(0);
+    expect(wrongRole.output).toMatch(/roles/);
+
+    const app = await createApiApp(config);
+    try {
+      const response = await request(app.getHttpServer() as Server)
+        .post('/api/v1/auth/login')
+        .send({ email: 'suzuki@iwata.example', password });
+      expect(response.status).toBe(200);
+      expect(response.body.user.roles).toEqual(['ADMIN', 'CITY_CASEWORKER']);
+    } finally {
+      await app.close();
+    }
+  });
+});
