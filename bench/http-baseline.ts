@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { appendReport, load, machine, nodeFlags, PINNED, ROOT, startNode, waitUntilUp } from './support.js';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const WARM_UP_SECONDS = 5;
 const PASSWORD = 'Bench-password-2026';
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const database = `kyosei_bench_${randomBytes(3).toString('hex')}`;
@@ -41,8 +42,8 @@ async function main(): Promise<void> {
     const cookie = login.headers.getSetCookie()[0].split(';')[0];
 
     // Warm both up so JIT and connection pools are in steady state.
-    await load('http://127.0.0.1:3999/hello', {}, 2);
-    await load('http://127.0.0.1:3998/api/v1/me', { cookie }, 2);
+    await load('http://127.0.0.1:3999/hello', {}, WARM_UP_SECONDS);
+    await load('http://127.0.0.1:3998/api/v1/me', { cookie }, WARM_UP_SECONDS);
     const baseline = await load('http://127.0.0.1:3999/hello', {}, SECONDS);
     const kyosei = await load('http://127.0.0.1:3998/api/v1/me', { cookie }, SECONDS);
     if (kyosei.non2xx || kyosei.errors) throw new Error(`errors during the run: ${JSON.stringify(kyosei)}`);
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
     const report = [
       `## http-baseline — ${new Date().toISOString()}`,
       '',
-      `Machine: ${await machine()}. autocannon, 50 connections, ${SECONDS} s each after a 2 s warm-up, ` +
+      `Machine: ${await machine()}. autocannon, 50 connections, ${SECONDS} s each after a ${WARM_UP_SECONDS} s warm-up, ` +
         (PINNED ? 'servers pinned to core 1 and the load generator to core 0 (taskset).' : 'no CPU pinning.'),
       '',
       '| target | requests/s | p50 ms | p99 ms |',

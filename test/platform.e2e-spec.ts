@@ -105,7 +105,8 @@ describe('platform: errors, health, docs', () => {
     const echoed = await request(t.http).get('/health/live').set('x-request-id', 'trace-1234567');
     expect(echoed.headers['x-request-id']).toBe('trace-1234567');
     const fresh = await request(t.http).get('/health/live');
-    expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(fresh.headers['x-request-id']).toMatch(/^[A-Za-z0-9_-]{8}-[0-9a-z]+$/);
+    expect(fresh.headers['x-request-id']).not.toBe(echoed.headers['x-request-id']);
     expect(fresh.headers['x-content-type-options']).toBe('nosniff');
     expect(fresh.headers['content-security-policy']).toContain("frame-ancestors 'none'");
   });

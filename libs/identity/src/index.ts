@@ -8,4 +8,4 @@ export * from './organizations/organizations.service.js';
 export * from './service-tokens/service-tokens.service.js';
 export * from './users/user.entity.js';
 export * from './users/users.service.js';
-export { SESSION_COOKIE } from './auth/session.service.js';
+export { SESSION_COOKIE } from './auth/session-cookie.js';

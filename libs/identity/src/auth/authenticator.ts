@@ -2,7 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { UsersService } from '../users/users.service.js';
 import { ServiceTokensService } from '../service-tokens/service-tokens.service.js';
 import { PrincipalCache, type CachedSession } from './principal-cache.js';
+import { readSessionCookie } from './session-cookie.js';
 import { SessionService } from './session.service.js';
+
+/** What a request presents: a session cookie or a service token. */
+export interface Credential {
+  kind: 'session' | 'service';
+  token: string;
+  /** Cache key: the token itself lives only in this process's memory; PostgreSQL sees hashes. */
+  cacheKey: string;
+}
+
+const MAX_TOKEN_LENGTH = 200;
 
 /** Turns a session cookie or a service token into a principal, through the cache. */
 @Injectable()
@@ -14,28 +25,38 @@ export class Authenticator {
     private readonly cache: PrincipalCache,
   ) {}
 
-  async fromSessionCookie(token: string): Promise<CachedSession | null> {
-    // Keyed by the token itself: it lives only in this process's memory, and a hit then
-    // costs no hashing. PostgreSQL only ever sees the keyed hash.
-    const cacheKey = `s:${token}`;
-    const cached = this.cache.get(cacheKey);
-    if (cached) return cached;
-    const session = await this.sessions.lookup(this.sessions.keyOf(token));
-    if (!session) return null;
-    const entry: CachedSession = { ...session, user: await this.users.get(session.principal.userId!) };
-    this.cache.set(cacheKey, entry);
+  credentialOf(headers: { authorization?: string; cookie?: string }): Credential | null {
+    const authorization = headers.authorization;
+    if (authorization?.startsWith('Bearer ')) {
+      const token = authorization.slice('Bearer '.length).trim();
+      return this.serviceTokens.looksLikeToken(token) && token.length <= MAX_TOKEN_LENGTH
+        ? { kind: 'service', token, cacheKey: `t:${token}` }
+        : null;
+    }
+    const token = readSessionCookie(headers.cookie);
+    return token && token.length <= MAX_TOKEN_LENGTH ? { kind: 'session', token, cacheKey: `s:${token}` } : null;
+  }
+
+  /** The hot path: no I/O, no promise. */
+  cached(credential: Credential): CachedSession | undefined {
+    return this.cache.get(credential.cacheKey);
+  }
+
+  async resolve(credential: Credential): Promise<CachedSession | null> {
+    const entry =
+      credential.kind === 'session' ? await this.session(credential.token) : await this.service(credential.token);
+    if (entry) this.cache.set(credential.cacheKey, entry);
     return entry;
   }
 
-  async fromServiceToken(token: string): Promise<CachedSession | null> {
-    if (!this.serviceTokens.looksLikeToken(token)) return null;
-    const cacheKey = `t:${token}`;
-    const cached = this.cache.get(cacheKey);
-    if (cached) return cached;
+  private async session(token: string): Promise<CachedSession | null> {
+    const session = await this.sessions.lookup(this.sessions.keyOf(token));
+    if (!session) return null;
+    return { ...session, user: await this.users.get(session.principal.userId!) };
+  }
+
+  private async service(token: string): Promise<CachedSession | null> {
     const resolved = await this.serviceTokens.resolve(token);
-    if (!resolved) return null;
-    const entry: CachedSession = { ...resolved, csrfToken: '', user: null };
-    this.cache.set(cacheKey, entry);
-    return entry;
+    return resolved ? { ...resolved, csrfToken: '', user: null } : null;
   }
 }

@@ -10,6 +10,8 @@ export interface CachedSession {
   user: UserView | null;
   /** Absolute or idle expiry, whichever comes first, as epoch milliseconds. */
   expiresAtMs: number;
+  /** GET /api/v1/me of this session, serialized once (it changes only with an eviction). */
+  meDocument?: string;
 }
 
 type Eviction = { sessionId: string } | { userId: string } | { tokenId: string };

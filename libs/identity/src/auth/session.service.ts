@@ -4,8 +4,6 @@ import { AppConfig, type OrganizationKind, type Principal, type Role } from '@ap
 import { DataSource, type EntityManager } from 'typeorm';
 import { keyedHash, randomToken } from './token-hash.js';
 
-export const SESSION_COOKIE = 'kyosei_session';
-
 export interface SessionPrincipal {
   principal: Principal;
   csrfToken: string;

@@ -2,11 +2,10 @@ import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@ne
 import { Reflector } from '@nestjs/core';
 import { ACCESS_METADATA, ProblemException, type AccessRule, type RequestWithPrincipal } from '@app/platform';
 import { Authenticator } from '../auth/authenticator.js';
-import { SESSION_COOKIE } from '../auth/session.service.js';
+import type { CachedSession } from '../auth/principal-cache.js';
 import { sameSecret } from '../auth/token-hash.js';
-import type { UserView } from '../users/user.dto.js';
 
-export type RequestWithSession = RequestWithPrincipal & { csrfToken?: string; user?: UserView | null };
+export type RequestWithSession = RequestWithPrincipal & { session?: CachedSession };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -24,7 +23,7 @@ export class AuthGuard implements CanActivate {
     private readonly authenticator: Authenticator,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [
       context.getHandler(),
@@ -37,12 +36,22 @@ export class AuthGuard implements CanActivate {
     }
     if (rule.kind === 'public') return true;
 
-    await this.authenticate(request);
-    const principal = request.principal;
-    if (!principal) throw ProblemException.unauthorized();
+    const credential = this.authenticator.credentialOf(request.headers);
+    if (!credential) throw ProblemException.unauthorized();
+    // Most requests are answered from the cache without a single await.
+    const cached = this.authenticator.cached(credential);
+    if (cached) return this.admit(request, rule, cached);
+    return this.authenticator.resolve(credential).then((found) => this.admit(request, rule, found));
+  }
+
+  private admit(request: RequestWithSession, rule: AccessRule, found: CachedSession | null): true {
+    if (!found) throw ProblemException.unauthorized();
+    const { principal } = found;
+    request.principal = principal;
+    request.session = found;
     if (principal.kind === 'user' && !SAFE_METHODS.has(request.method)) {
       const header = request.headers['x-csrf-token'];
-      if (!sameSecret(request.csrfToken ?? '', typeof header === 'string' ? header : undefined)) {
+      if (!sameSecret(found.csrfToken, typeof header === 'string' ? header : undefined)) {
         throw ProblemException.of(403, 'csrf', 'Send the CSRF token from sign-in in the X-CSRF-Token header.');
       }
     }
@@ -50,19 +59,5 @@ export class AuthGuard implements CanActivate {
       throw ProblemException.forbidden(`This needs one of the roles ${rule.roles.join(', ')}.`);
     }
     return true;
-  }
-
-  private async authenticate(request: RequestWithSession): Promise<void> {
-    const authorization = request.headers.authorization;
-    const cookie = request.cookies?.[SESSION_COOKIE];
-    const found = authorization?.startsWith('Bearer ')
-      ? await this.authenticator.fromServiceToken(authorization.slice('Bearer '.length).trim())
-      : cookie && cookie.length <= 100
-        ? await this.authenticator.fromSessionCookie(cookie)
-        : null;
-    if (!found) return;
-    request.principal = found.principal;
-    request.csrfToken = found.csrfToken;
-    request.user = found.user;
   }
 }
