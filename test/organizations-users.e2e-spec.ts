@@ -56,6 +56,15 @@ describe('offices and staff accounts', () => {
     const me = await signedIn.get('/api/v1/me').expect(200);
     expect(me.body.municipalityCodes).toEqual(['222119', '222216']);
 
+    // Narrowing the jurisdiction narrows what its counselors see, at once.
+    await boss
+      .patch(`/api/v1/organizations/${peso.body.id}`, { version: peso.body.version, jurisdictionCodes: ['222216'] })
+      .expect(200);
+    expect((await signedIn.get('/api/v1/me').expect(200)).body.municipalityCodes).toEqual(['222216']);
+    // Another office's administrator cannot change it.
+    const foreign = await admin.patch(`/api/v1/organizations/${peso.body.id}`, { version: 2, name: 'Taken over' });
+    expect(foreign.status).toBe(403);
+
     // Each administrator lists only their own office's accounts.
     const bossList = await boss.get('/api/v1/users').expect(200);
     expect(bossList.body.items.map((user: { email: string }) => user.email).sort()).toEqual([

@@ -14,7 +14,7 @@ export interface CachedSession {
   meDocument?: string;
 }
 
-type Eviction = { sessionId: string } | { userId: string } | { tokenId: string };
+type Eviction = { sessionId: string } | { userId: string } | { tokenId: string } | { orgId: string };
 
 /**
  * Resolved sessions and service tokens, kept for a few seconds so that an authenticated
@@ -68,7 +68,8 @@ export class PrincipalCache implements OnModuleDestroy {
       if (
         ('sessionId' in eviction && principal.sessionId === eviction.sessionId) ||
         ('userId' in eviction && principal.userId === eviction.userId) ||
-        ('tokenId' in eviction && principal.serviceTokenId === eviction.tokenId)
+        ('tokenId' in eviction && principal.serviceTokenId === eviction.tokenId) ||
+        ('orgId' in eviction && principal.orgId === eviction.orgId)
       ) {
         this.entries.delete(key);
       }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
 import { ProblemException, updateVersioned, type Page, type RequestContext, toPage } from '@app/platform';
 import { DataSource, type EntityManager } from 'typeorm';
+import { PrincipalCache } from '../auth/principal-cache.js';
 import { Organization } from './organization.entity.js';
 import type { CreateOrganizationDto, OrganizationView, UpdateOrganizationDto } from './organization.dto.js';
 
@@ -24,6 +25,7 @@ export class OrganizationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly cache: PrincipalCache,
   ) {}
 
   async create(ctx: RequestContext, input: CreateOrganizationDto, manager?: EntityManager): Promise<OrganizationView> {
@@ -76,6 +78,17 @@ export class OrganizationsService {
   }
 
   async update(ctx: RequestContext, id: string, input: UpdateOrganizationDto): Promise<OrganizationView> {
+    const updated = await this.updateInTransaction(ctx, id, input);
+    // A jurisdiction change changes what every member of the office may see: re-read at once.
+    await this.cache.evict({ orgId: id });
+    return updated;
+  }
+
+  private async updateInTransaction(
+    ctx: RequestContext,
+    id: string,
+    input: UpdateOrganizationDto,
+  ): Promise<OrganizationView> {
     if (ctx.principal!.orgId !== id) throw ProblemException.forbidden('Administrators change their own office only.');
     return this.dataSource.transaction(async (tx) => {
       const before = await this.get(id, tx);
