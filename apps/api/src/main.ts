@@ -1,14 +1,9 @@
 import 'reflect-metadata';
-import { ensureDatabase, exitGracefullyOnSignals, failFast, parseConfig, PinoNestLogger } from '@app/platform';
+import { ensureDatabase, exitGracefullyOnSignals, failFast, PinoNestLogger, loadConfigOrExit } from '@app/platform';
 import { createApiApp } from './configure-app.js';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = parseConfig();
-  } catch (error) {
-    failFast(error);
-  }
+  const config = loadConfigOrExit();
   await ensureDatabase(config.DATABASE_URL).catch((error: Error) =>
     failFast(new Error(`DATABASE_URL: cannot reach PostgreSQL (${error.message})`)),
   );

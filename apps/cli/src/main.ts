@@ -1,18 +1,12 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
-import { ensureDatabase, failFast, parseConfig } from '@app/platform';
+import { ensureDatabase, failFast, loadConfigOrExit } from '@app/platform';
 import { CommandFactory } from 'nest-commander';
 import { CliModule } from './cli.module.js';
 
 /** `kyosei <command>`: the same modules as the API, driven from the shell. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    // Command output is the interface here; keep logs to warnings unless asked.
-    config = parseConfig({ LOG_LEVEL: 'warn', ...process.env });
-  } catch (error) {
-    failFast(error);
-  }
+  const config = loadConfigOrExit({ LOG_LEVEL: 'warn', ...process.env });
   await ensureDatabase(config.DATABASE_URL).catch((error: Error) =>
     failFast(new Error(`DATABASE_URL: cannot reach PostgreSQL (${error.message})`)),
   );

@@ -1,16 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { exitGracefullyOnSignals, failFast, parseConfig, PinoNestLogger } from '@app/platform';
+import { exitGracefullyOnSignals, failFast, PinoNestLogger, loadConfigOrExit } from '@app/platform';
 import { WorkerModule } from './worker.module.js';
 
 /** The worker: an application context with no HTTP, running BullMQ processors and schedulers. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = parseConfig();
-  } catch (error) {
-    failFast(error);
-  }
+  const config = loadConfigOrExit();
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   const logger = app.get(PinoNestLogger);
   app.useLogger(logger);

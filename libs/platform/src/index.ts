@@ -26,3 +26,5 @@ export * from './http/pagination.js';
 export * from './http/uuid-param.js';
 export * from './lifecycle/graceful-shutdown.js';
 export * from './http/security-headers.js';
+export * from './db/base-entities.js';
+export * from './db/like-pattern.js';

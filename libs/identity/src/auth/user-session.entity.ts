@@ -1,11 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { TimestampedEntity } from '@app/platform';
+import { Column, Entity } from 'typeorm';
 
 /** A server-side session. The cookie holds a random token; only its keyed hash is stored. */
 @Entity('user_session')
-export class UserSession {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class UserSession extends TimestampedEntity {
   @Column({ name: 'token_hash', type: 'bytea' })
   tokenHash: Buffer;
 
@@ -29,10 +27,4 @@ export class UserSession {
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

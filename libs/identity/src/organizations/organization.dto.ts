@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ORGANIZATION_KINDS, PageQueryDto, type OrganizationKind } from '@app/platform';
 import {
@@ -14,6 +15,10 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsMunicipalityCode } from './municipality-code.js';
+
+/** A PESO office's municipalities: 1 to 200 distinct, valid municipality codes. */
+const IsJurisdiction = (): PropertyDecorator =>
+  applyDecorators(IsArray(), ArrayMinSize(1), ArrayMaxSize(200), ArrayUnique(), IsMunicipalityCode({ each: true }));
 
 export class CreateOrganizationDto {
   @ApiProperty({ enum: ORGANIZATION_KINDS })
@@ -32,11 +37,7 @@ export class CreateOrganizationDto {
 
   @ApiPropertyOptional({ description: 'PESO only: the municipalities it serves', example: ['221309', '222216'] })
   @ValidateIf((dto: CreateOrganizationDto) => dto.kind === 'PESO' || dto.jurisdictionCodes !== undefined)
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @ArrayUnique()
-  @IsMunicipalityCode({ each: true })
+  @IsJurisdiction()
   jurisdictionCodes?: string[];
 }
 
@@ -54,11 +55,7 @@ export class UpdateOrganizationDto {
 
   @ApiPropertyOptional({ description: 'PESO only' })
   @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @ArrayUnique()
-  @IsMunicipalityCode({ each: true })
+  @IsJurisdiction()
   jurisdictionCodes?: string[];
 }
 

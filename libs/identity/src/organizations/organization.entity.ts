@@ -1,12 +1,9 @@
-import type { OrganizationKind } from '@app/platform';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { VersionedEntity, type OrganizationKind } from '@app/platform';
+import { Column, Entity } from 'typeorm';
 
 /** A city office (with its municipality code) or a PESO office (with the municipalities it covers). */
 @Entity('organization')
-export class Organization {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Organization extends VersionedEntity {
   @Column({ type: 'text' })
   kind: OrganizationKind;
 
@@ -18,15 +15,6 @@ export class Organization {
 
   @Column({ name: 'jurisdiction_codes', type: 'char', length: 6, array: true, default: () => "'{}'" })
   jurisdictionCodes: string[];
-
-  @Column({ type: 'int', default: 1 })
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 
   /** The municipalities whose residents this office serves. */
   servedMunicipalities(): string[] {

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
-import { ProblemException, updateVersioned, type Page, type RequestContext, toPage } from '@app/platform';
+import {
+  containsPattern,
+  ProblemException,
+  updateVersioned,
+  type Page,
+  type RequestContext,
+  toPage,
+} from '@app/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PrincipalCache } from '../auth/principal-cache.js';
 import { Organization } from './organization.entity.js';
@@ -136,7 +143,7 @@ export class OrganizationsService {
     cursor?: { name: string; id: string };
   }): Promise<Page<OrganizationView>> {
     const qb = this.dataSource.getRepository(Organization).createQueryBuilder('o');
-    if (query.q) qb.andWhere(`o.name ILIKE :q`, { q: `%${query.q.replace(/[\\%_]/g, '\\$&')}%` });
+    if (query.q) qb.andWhere(`o.name ILIKE :q`, { q: containsPattern(query.q) });
     if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
     if (query.cursor) qb.andWhere('(o.name, o.id) > (:name, :id)', query.cursor);
     const rows = await qb

@@ -1,12 +1,9 @@
-import type { Role } from '@app/platform';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { TimestampedEntity, type Role } from '@app/platform';
+import { Column, Entity } from 'typeorm';
 
 /** A credential for a machine (nightly export, integration). Only the token's hash is stored. */
 @Entity('service_token')
-export class ServiceToken {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class ServiceToken extends TimestampedEntity {
   @Column({ name: 'org_id', type: 'uuid' })
   orgId: string;
 
@@ -30,10 +27,4 @@ export class ServiceToken {
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,20 +1,9 @@
-import type { Role } from '@app/platform';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { VersionedEntity, type Role } from '@app/platform';
+import { Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
 import { Organization } from '../organizations/organization.entity.js';
 
 @Entity('app_user')
-export class User {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class User extends VersionedEntity {
   @Column({ name: 'org_id', type: 'uuid' })
   orgId: string;
 
@@ -39,13 +28,4 @@ export class User {
 
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
-
-  @Column({ type: 'int', default: 1 })
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

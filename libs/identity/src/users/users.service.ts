@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
-import { ProblemException, toPage, updateVersioned, type Page, type RequestContext, type Role } from '@app/platform';
+import {
+  containsPattern,
+  ProblemException,
+  toPage,
+  updateVersioned,
+  type Page,
+  type RequestContext,
+  type Role,
+} from '@app/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PasswordService } from '../auth/password.service.js';
 import { PrincipalCache } from '../auth/principal-cache.js';
@@ -149,7 +157,7 @@ export class UsersService {
       .innerJoinAndSelect('u.organization', 'o')
       .where('u.org_id = :orgId', { orgId });
     if (query.q) {
-      const pattern = `%${query.q.replace(/[\\%_]/g, '\\$&')}%`;
+      const pattern = containsPattern(query.q);
       qb.andWhere('(u.display_name ILIKE :pattern OR u.email ILIKE :pattern)', { pattern });
     }
     if (query.cursor) qb.andWhere('(u.email, u.id) > (:email, :id)', query.cursor);

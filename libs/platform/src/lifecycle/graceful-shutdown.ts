@@ -1,4 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
+import { parseConfig, type AppConfigValues } from '../config/config.schema.js';
 
 /**
  * On SIGTERM or SIGINT: run `stop` (stop accepting, finish in-flight work, close pools) and
@@ -45,4 +46,13 @@ function oneLine(error: unknown): string {
   }
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0];
+}
+
+/** The validated environment, or one line naming the bad variable and exit 1. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfigValues {
+  try {
+    return parseConfig(env);
+  } catch (error) {
+    failFast(error);
+  }
 }
