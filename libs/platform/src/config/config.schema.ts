@@ -22,6 +22,7 @@ const timeZone = z.string().refine((value) => {
 
 // A fixed development secret keeps the two-command quickstart working; production refuses it.
 export const DEVELOPMENT_SESSION_SECRET = 'kyosei-development-secret-change-me-in-production!';
+export const DEVELOPMENT_DATA_HASH_KEY = 'kyosei-development-data-key-change-me-in-production';
 
 export const configSchema = z
   .object({
@@ -35,6 +36,9 @@ export const configSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOST: z.string().min(1).default('0.0.0.0'),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_SESSION_SECRET),
+    // Key of the keyed hashes of identifiers (residence card numbers): lookups work, a leaked
+    // table does not give the numbers back.
+    DATA_HASH_KEY: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_DATA_HASH_KEY),
     APP_BASE_URL: z.string().url('must be a URL such as http://localhost:3000').default('http://localhost:3000'),
     SMTP_URL: z
       .string()
@@ -69,6 +73,9 @@ export const configSchema = z
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.SESSION_SECRET === DEVELOPMENT_SESSION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'must be set in production' });
+    }
+    if (env.NODE_ENV === 'production' && env.DATA_HASH_KEY === DEVELOPMENT_DATA_HASH_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['DATA_HASH_KEY'], message: 'must be set in production' });
     }
   });
 

@@ -1,6 +1,11 @@
+import pg from 'pg';
 import type { DataSourceOptions, MixedList } from 'typeorm';
 import type { AppConfigValues } from '../config/config.schema.js';
 import { SafeTypeOrmLogger, SLOW_QUERY_THRESHOLD_MS } from './typeorm-logger.js';
+
+// Dates of law (PostgreSQL `date`) stay 'YYYY-MM-DD' strings in raw queries too: a JS Date
+// would put them at local midnight and shift them across time zones.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
 export interface DatabaseOptions {
   migrations: MixedList<Function>;

@@ -1,4 +1,4 @@
-import { addDays, fiscalYearOf, isIsoDate, officeDate } from './office-dates.js';
+import { addDays, compulsorySchooling, fiscalYearOf, isIsoDate, officeDate } from './office-dates.js';
 
 describe('office dates', () => {
   it('gives the Tokyo calendar date even when UTC is still on the previous day', () => {
@@ -9,6 +9,12 @@ describe('office dates', () => {
   it('puts 1 April in the new fiscal year and 31 March in the old one', () => {
     expect(fiscalYearOf('2026-04-01')).toBe(2026);
     expect(fiscalYearOf('2026-03-31')).toBe(2025);
+  });
+
+  it('puts a child born on 1 April in the earlier school year than one born on 2 April', () => {
+    expect(compulsorySchooling('2019-04-01')).toEqual({ elementaryEntry: '2025-04-01', end: '2034-03-31' });
+    expect(compulsorySchooling('2019-04-02')).toEqual({ elementaryEntry: '2026-04-01', end: '2035-03-31' });
+    expect(compulsorySchooling('2020-01-15').elementaryEntry).toBe('2026-04-01');
   });
 
   it('adds days across month ends and rejects impossible dates', () => {

@@ -33,3 +33,14 @@ export function isIsoDate(value: string): boolean {
   const parsed = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
+
+/**
+ * Compulsory schooling (domain reference §5.1): a child starts elementary school on the first
+ * 1 April after legally turning 6 (the day before the birthday), so children born on 1 April
+ * join the earlier year group; compulsory schooling ends on 31 March nine years later.
+ */
+export function compulsorySchooling(birthDate: IsoDate): { elementaryEntry: IsoDate; end: IsoDate } {
+  const [year, month, day] = birthDate.split('-').map(Number);
+  const entryYear = month > 4 || (month === 4 && day >= 2) ? year + 7 : year + 6;
+  return { elementaryEntry: `${entryYear}-04-01`, end: `${entryYear + 9}-03-31` };
+}

@@ -1,0 +1,4 @@
+export * from './names/name-normalization.js';
+export * from './resident.entity.js';
+export * from './residents.module.js';
+export * from './residents.service.js';

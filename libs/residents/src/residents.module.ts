@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Clock } from '@app/platform';
+import { GuardianLink, Household } from './households/household.entity.js';
+import { ResidentName } from './resident-name.entity.js';
+import { Resident } from './resident.entity.js';
+import { ResidentsController } from './residents.controller.js';
+import { ResidentsService } from './residents.service.js';
+import { StatusHistory } from './status-history.entity.js';
+
+/** The resident registry: residents, name forms, households, guardians, status history. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Resident, ResidentName, StatusHistory, Household, GuardianLink])],
+  controllers: [ResidentsController],
+  providers: [ResidentsService, Clock],
+  exports: [ResidentsService],
+})
+export class ResidentsModule {}

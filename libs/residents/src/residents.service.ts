@@ -1,0 +1,373 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@app/audit';
+import {
+  AppConfig,
+  Clock,
+  decodeCursor,
+  encodeCursor,
+  officeDate,
+  ProblemException,
+  updateVersioned,
+  type Page,
+  type Principal,
+  type RequestContext,
+} from '@app/platform';
+import { createHmac } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { CreateResidentDto, ResidentQueryDto, UpdateResidentDto } from './dto/resident.dto.js';
+import { detectScript, nameTokens, normalizeName } from './names/name-normalization.js';
+import { ResidentName, type NameForm } from './resident-name.entity.js';
+import { audienceOf, residentView, type ResidentAudience, type ResidentView } from './resident-view.js';
+import { Resident } from './resident.entity.js';
+import { StatusHistory } from './status-history.entity.js';
+
+const STATUS_FIELDS = ['registryCategory', 'statusCode', 'statusSubtype', 'stayPeriod', 'stayExpiryDate'] as const;
+const NAME_FIELDS = [
+  'familyName',
+  'givenName',
+  'middleName',
+  'kanjiName',
+  'commonName',
+  'commonNameKana',
+  'kanaName',
+] as const;
+// Low enough to forgive a typo or two in a short name, high enough to keep results relevant.
+const WORD_SIMILARITY_THRESHOLD = '0.4';
+
+/**
+ * Residents of the principal's municipalities. A school officer sees only children up to the
+ * end of compulsory schooling and those children's guardians.
+ */
+function visibilitySql(principal: Principal, audience: ResidentAudience, today: string, params: unknown[]): string {
+  params.push([...principal.municipalityCodes]);
+  const scope = `r.municipality_code = ANY($${params.length}::char(6)[])`;
+  if (audience !== 'SCHOOL') return scope;
+  params.push(today);
+  const young = (alias: string) =>
+    `make_date(extract(year FROM ${alias}.birth_date)::int + CASE WHEN extract(month FROM ${alias}.birth_date) > 4
+       OR (extract(month FROM ${alias}.birth_date) = 4 AND extract(day FROM ${alias}.birth_date) >= 2) THEN 16 ELSE 15 END, 3, 31)
+       >= $${params.length}::date`;
+  return `${scope} AND (${young('r')} OR EXISTS (SELECT 1 FROM guardian_link g JOIN resident c ON c.id = g.child_id
+            WHERE g.guardian_id = r.id AND ${young('c')}))`;
+}
+
+@Injectable()
+export class ResidentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(ctx: RequestContext, input: CreateResidentDto): Promise<ResidentView> {
+    const principal = ctx.principal!;
+    const municipalityCode = input.municipalityCode ?? principal.municipalityCodes[0];
+    if (!municipalityCode || !principal.municipalityCodes.includes(municipalityCode)) {
+      throw ProblemException.validation([
+        { field: 'municipalityCode', reason: 'is not a municipality of your office' },
+      ]);
+    }
+    if (input.registryCategory !== 'NOT_REGISTERED' && !input.residentKey) {
+      throw ProblemException.validation([
+        { field: 'residentKey', reason: 'is required unless registryCategory is NOT_REGISTERED' },
+      ]);
+    }
+    return this.dataSource.transaction(async (tx) => {
+      await this.assertStatus(tx, input.statusCode ?? null, input.statusSubtype ?? null);
+      if (
+        input.residentKey &&
+        (await tx.exists(Resident, { where: { municipalityCode, residentKey: input.residentKey } }))
+      ) {
+        throw ProblemException.conflict(
+          'A resident with this resident_key already exists in the municipality.',
+          'duplicate',
+        );
+      }
+      const { residenceCardNumber, ...fields } = input;
+      const resident = await tx.save(
+        tx.create(Resident, {
+          ...fields,
+          municipalityCode,
+          ...this.cardFields(residenceCardNumber),
+        }),
+      );
+      await this.syncNames(tx, resident);
+      await this.recordStatus(tx, ctx, resident, 'API');
+      await this.audit.record(
+        ctx,
+        { action: 'resident.create', entity: 'resident', entityId: resident.id, residentId: resident.id },
+        tx,
+      );
+      return residentView(resident, 'CITY');
+    });
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<ResidentView> {
+    const { resident, audience } = await this.findVisible(this.dataSource.manager, ctx.principal!, id);
+    await this.audit.record(ctx, { action: 'resident.read', entity: 'resident', entityId: id, residentId: id });
+    return residentView(resident, audience);
+  }
+
+  async update(
+    ctx: RequestContext,
+    id: string,
+    expectedVersion: number,
+    input: UpdateResidentDto,
+  ): Promise<ResidentView> {
+    return this.dataSource.transaction(async (tx) => {
+      const { resident: before } = await this.findVisible(tx, ctx.principal!, id);
+      const { residenceCardNumber, ...fields } = input;
+      const changes: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(fields)) {
+        if (value !== undefined && before[key as keyof Resident] !== value) changes[key] = value;
+      }
+      if (residenceCardNumber !== undefined) Object.assign(changes, this.cardFields(residenceCardNumber));
+      const after = { ...before, ...changes } as Resident;
+      if (after.registryCategory !== 'NOT_REGISTERED' && !after.residentKey) {
+        throw ProblemException.validation([
+          { field: 'residentKey', reason: 'is required unless registryCategory is NOT_REGISTERED' },
+        ]);
+      }
+      if ('statusCode' in changes || 'statusSubtype' in changes)
+        await this.assertStatus(tx, after.statusCode, after.statusSubtype);
+      await updateVersioned(tx, Resident, id, expectedVersion, changes, 'Resident');
+      const saved = (await tx.findOneBy(Resident, { id }))!;
+      if (NAME_FIELDS.some((field) => field in changes)) await this.syncNames(tx, saved);
+      const statusChanged = STATUS_FIELDS.some((field) => field in changes);
+      if (statusChanged) await this.recordStatus(tx, ctx, saved, 'API');
+      await this.audit.record(
+        ctx,
+        {
+          action: 'resident.update',
+          entity: 'resident',
+          entityId: id,
+          residentId: id,
+          // Which fields changed; the values of status fields (not names or numbers) for the trail.
+          diff: {
+            fields: Object.keys(changes).filter((key) => key !== 'cardNumberHash'),
+            ...(statusChanged
+              ? Object.fromEntries(STATUS_FIELDS.filter((f) => f in changes).map((f) => [f, [before[f], saved[f]]]))
+              : {}),
+          },
+        },
+        tx,
+      );
+      return residentView(saved, 'CITY');
+    });
+  }
+
+  async statusHistory(ctx: RequestContext, id: string): Promise<StatusHistory[]> {
+    const { audience } = await this.findVisible(this.dataSource.manager, ctx.principal!, id);
+    if (audience === 'SCHOOL') throw ProblemException.forbidden('School officers do not see statuses of residence.');
+    await this.audit.record(ctx, {
+      action: 'resident.read_status_history',
+      entity: 'resident',
+      entityId: id,
+      residentId: id,
+    });
+    return this.dataSource.manager.find(StatusHistory, { where: { residentId: id }, order: { createdAt: 'DESC' } });
+  }
+
+  async search(ctx: RequestContext, query: ResidentQueryDto): Promise<Page<ResidentView>> {
+    const principal = ctx.principal!;
+    const audience = audienceOf(principal);
+    if (!audience) throw ProblemException.forbidden();
+    const limit = query.limit ?? 50;
+    const params: unknown[] = [];
+    const where = [visibilitySql(principal, audience, this.today(), params)];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replaceAll('?', `$${params.length}`));
+    };
+    if (query.residentKey) add('r.resident_key = ?', query.residentKey);
+    if (query.birthDate) add('r.birth_date = ?::date', query.birthDate);
+    if (query.cardNumber) add('r.card_number_hash = ?', this.cardHash(query.cardNumber));
+    if (query.statusExpiresBefore) add('r.stay_expiry_date < ?::date', query.statusExpiresBefore);
+    if (query.registryCategory) add('r.registry_category = ?', query.registryCategory);
+    if (query.householdId) add('r.household_id = ?', query.householdId);
+
+    const tokens = query.q ? nameTokens(query.q) : [];
+    let score = '0::float8';
+    if (tokens.length) {
+      const tokenMatches = tokens.map((token) => {
+        params.push(token);
+        return `(n.normalized %> $${params.length})`;
+      });
+      params.push(normalizeName(query.q!));
+      score = `(SELECT max(word_similarity($${params.length}, n.normalized)) FROM resident_name n WHERE n.resident_id = r.id)`;
+      // Every word of a short query must match a name form; a longer one may miss one word,
+      // so a badly mistyped word ("ngyuen van an") still finds the person by the others.
+      params.push(tokens.length <= 2 ? tokens.length : tokens.length - 1);
+      where.push(`r.id IN (SELECT n.resident_id FROM resident_name n WHERE ${tokenMatches.join(' OR ')}
+                  GROUP BY n.resident_id HAVING max(${tokenMatches.map((m) => `${m}::int`).join(' + ')}) >= $${params.length})`);
+    }
+    const cursor = decodeCursor<{ s: string; k: string; id: string }>(query.cursor, ['s', 'k', 'id']);
+    // Name searches rank by similarity; plain lists go by family name.
+    const sortKey = tokens.length ? `(-${score})::text` : 'r.family_name';
+    if (cursor) {
+      params.push(cursor.k, cursor.id);
+      where.push(
+        tokens.length
+          ? `(-${score}, r.id) > ($${params.length - 1}::float8, $${params.length}::uuid)`
+          : `(r.family_name, r.id) > ($${params.length - 1}, $${params.length}::uuid)`,
+      );
+    }
+    params.push(limit + 1);
+    const sql = `SELECT r.*, ${sortKey} AS sort_key FROM resident r WHERE ${where.join(' AND ')}
+                 ORDER BY ${tokens.length ? `-${score}` : 'r.family_name'}, r.id LIMIT $${params.length}`;
+    const rows = await this.dataSource.transaction(async (tx) => {
+      await tx.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, [WORD_SIMILARITY_THRESHOLD]);
+      return (await tx.query(sql, params)) as Array<Record<string, unknown>>;
+    });
+    const residents = rows.map((row) => ({
+      resident: rowToResident(this.dataSource, row),
+      sortKey: String(row.sort_key),
+    }));
+    const page = residents.slice(0, limit);
+    const last = page[page.length - 1];
+    await this.audit.record(ctx, {
+      action: 'resident.search',
+      entity: 'resident',
+      diff: {
+        filters: Object.keys(query).filter((key) => !['limit', 'cursor'].includes(key)),
+        returned: page.map(({ resident }) => resident.id),
+      },
+    });
+    return {
+      items: page.map(({ resident }) => residentView(resident, audience)),
+      nextCursor:
+        residents.length > limit && last ? encodeCursor({ s: 'v1', k: last.sortKey, id: last.resident.id }) : null,
+    };
+  }
+
+  /** Links a child to a guardian (both residents the caseworker may see). Linking twice changes nothing. */
+  async addGuardian(ctx: RequestContext, childId: string, guardianId: string, relationship: string): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await this.findVisible(tx, ctx.principal!, childId);
+      if (childId === guardianId)
+        throw ProblemException.validation([{ field: 'guardianId', reason: 'cannot be the child' }]);
+      await this.findVisible(tx, ctx.principal!, guardianId).catch(() => {
+        throw ProblemException.validation([{ field: 'guardianId', reason: 'no such resident in your municipality' }]);
+      });
+      await tx.query(
+        `INSERT INTO guardian_link (child_id, guardian_id, relationship) VALUES ($1, $2, $3)
+         ON CONFLICT (child_id, guardian_id) DO UPDATE SET relationship = EXCLUDED.relationship, updated_at = now()`,
+        [childId, guardianId, relationship],
+      );
+      await this.audit.record(
+        ctx,
+        {
+          action: 'resident.add_guardian',
+          entity: 'resident',
+          entityId: childId,
+          residentId: childId,
+          diff: { guardianId, relationship },
+        },
+        tx,
+      );
+    });
+  }
+
+  /** A resident the principal may see, or 404 (another office's resident does not "exist"). */
+  private async findVisible(
+    manager: EntityManager,
+    principal: Principal,
+    id: string,
+  ): Promise<{ resident: Resident; audience: ResidentAudience }> {
+    const audience = audienceOf(principal);
+    if (!audience) throw ProblemException.forbidden();
+    const params: unknown[] = [id];
+    const rows: Array<Record<string, unknown>> = await manager.query(
+      `SELECT r.* FROM resident r WHERE r.id = $1 AND ${visibilitySql(principal, audience, this.today(), params)}`,
+      params,
+    );
+    if (!rows[0]) throw ProblemException.notFound('Resident');
+    return { resident: rowToResident(this.dataSource, rows[0]), audience };
+  }
+
+  private async assertStatus(manager: EntityManager, code: string | null, subtype: string | null): Promise<void> {
+    if (!code) {
+      if (subtype) throw ProblemException.validation([{ field: 'statusSubtype', reason: 'needs a statusCode' }]);
+      return;
+    }
+    const rows: Array<{ subtypes: string[] }> = await manager.query(
+      `SELECT subtypes FROM status_of_residence WHERE code = $1`,
+      [code],
+    );
+    if (!rows[0])
+      throw ProblemException.validation([{ field: 'statusCode', reason: `unknown status of residence ${code}` }]);
+    if (subtype && !rows[0].subtypes.includes(subtype)) {
+      throw ProblemException.validation([{ field: 'statusSubtype', reason: `${code} has no subtype ${subtype}` }]);
+    }
+  }
+
+  /** Keeps one resident_name row per name form in step with the record. */
+  private async syncNames(manager: EntityManager, resident: Resident): Promise<void> {
+    const forms: Array<[NameForm, string | null]> = [
+      ['ALPHABET', [resident.familyName, resident.givenName, resident.middleName].filter(Boolean).join(' ')],
+      ['KANJI', resident.kanjiName],
+      ['COMMON', resident.commonName],
+      ['COMMON_KANA', resident.commonNameKana],
+      ['KANA', resident.kanaName],
+    ];
+    await manager.delete(ResidentName, { residentId: resident.id });
+    const rows = forms
+      .filter((entry): entry is [NameForm, string] => !!entry[1] && normalizeName(entry[1]).length > 0)
+      .map(([form, value]) => ({
+        residentId: resident.id,
+        municipalityCode: resident.municipalityCode,
+        form,
+        value,
+        script: detectScript(value),
+        normalized: normalizeName(value),
+      }));
+    if (rows.length) await manager.insert(ResidentName, rows);
+  }
+
+  private async recordStatus(
+    manager: EntityManager,
+    ctx: RequestContext,
+    resident: Resident,
+    source: 'API' | 'IMPORT',
+  ): Promise<void> {
+    await manager.insert(StatusHistory, {
+      residentId: resident.id,
+      registryCategory: resident.registryCategory,
+      statusCode: resident.statusCode,
+      statusSubtype: resident.statusSubtype,
+      stayPeriod: resident.stayPeriod,
+      stayExpiryDate: resident.stayExpiryDate,
+      source,
+      changedByUserId: ctx.principal?.userId ?? null,
+      requestId: ctx.requestId,
+    });
+  }
+
+  private cardFields(cardNumber: string | null | undefined): Pick<Resident, 'cardNumberHash' | 'cardNumberLast4'> {
+    return cardNumber
+      ? { cardNumberHash: this.cardHash(cardNumber), cardNumberLast4: cardNumber.slice(-4) }
+      : { cardNumberHash: null, cardNumberLast4: null };
+  }
+
+  private cardHash(cardNumber: string): Buffer {
+    return createHmac('sha256', this.config.get('DATA_HASH_KEY')).update(cardNumber).digest();
+  }
+
+  private today(): string {
+    return officeDate(this.clock.now(), this.config.get('TZ_OFFICE'));
+  }
+}
+
+/** A raw `SELECT r.*` row as an entity, by the entity's column metadata. */
+function rowToResident(dataSource: DataSource, row: Record<string, unknown>): Resident {
+  const metadata = dataSource.getMetadata(Resident);
+  const resident = new Resident();
+  for (const column of metadata.columns) {
+    const raw = row[column.databaseName];
+    if (raw === undefined) continue;
+    (resident as unknown as Record<string, unknown>)[column.propertyName] = raw;
+  }
+  return resident;
+}
