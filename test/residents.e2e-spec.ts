@@ -176,6 +176,41 @@ describe('resident registry', () => {
     expect(await ids('statusExpiresBefore=2027-01-15')).not.toContain(an.id);
   });
 
+  it('groups residents into a household with a head, and moves them out again', async () => {
+    const mother = await createResident(caseworker, { familyName: 'REYES', givenName: 'MARIA', nationality: 'PH' });
+    const son = await createResident(caseworker, {
+      familyName: 'REYES',
+      givenName: 'JOSE',
+      birthDate: '2015-08-08',
+      nationality: 'PH',
+    });
+    const created = await caseworker
+      .post('/api/v1/households', {
+        householdKey: 'H-REYES',
+        memberIds: [mother.id, son.id],
+        headResidentId: mother.id,
+      })
+      .expect(201);
+    expect(created.body.headResidentId).toBe(mother.id);
+    expect(created.body.members.map((m: { id: string }) => m.id).sort()).toEqual([mother.id, son.id].sort());
+    const members = await caseworker.get(`/api/v1/residents?householdId=${created.body.id}`).expect(200);
+    expect(members.body.items).toHaveLength(2);
+
+    await caseworker.delete(`/api/v1/households/${created.body.id}/members/${mother.id}`).expect(204);
+    const after = await caseworker.get(`/api/v1/households/${created.body.id}`).expect(200);
+    expect(after.body.headResidentId).toBeNull();
+    expect(after.body.members.map((m: { id: string }) => m.id)).toEqual([son.id]);
+    const head = await caseworker.patch(`/api/v1/households/${created.body.id}`, {
+      version: after.body.version,
+      headResidentId: mother.id,
+    });
+    expect(head.status).toBe(400);
+    await caseworker
+      .patch(`/api/v1/households/${created.body.id}`, { version: after.body.version, headResidentId: son.id })
+      .expect(200);
+    await caseworker.post('/api/v1/households', { householdKey: 'H-REYES' }).expect(409);
+  });
+
   it('pages through a list with a cursor', async () => {
     const seen = new Set<string>();
     let cursor: string | null = null;

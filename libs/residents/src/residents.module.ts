@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Clock } from '@app/platform';
 import { GuardianLink, Household } from './households/household.entity.js';
+import { HouseholdsController } from './households/households.controller.js';
+import { HouseholdsService } from './households/households.service.js';
 import { ResidentName } from './resident-name.entity.js';
 import { Resident } from './resident.entity.js';
 import { ResidentsController } from './residents.controller.js';
@@ -11,8 +13,8 @@ import { StatusHistory } from './status-history.entity.js';
 /** The resident registry: residents, name forms, households, guardians, status history. */
 @Module({
   imports: [TypeOrmModule.forFeature([Resident, ResidentName, StatusHistory, Household, GuardianLink])],
-  controllers: [ResidentsController],
-  providers: [ResidentsService, Clock],
+  controllers: [ResidentsController, HouseholdsController],
+  providers: [ResidentsService, HouseholdsService, Clock],
   exports: [ResidentsService],
 })
 export class ResidentsModule {}
