@@ -2,3 +2,4 @@ export * from './names/name-normalization.js';
 export * from './resident.entity.js';
 export * from './residents.module.js';
 export * from './residents.service.js';
+export * from './import/resident-import.service.js';

@@ -4,6 +4,7 @@ import { Clock } from '@app/platform';
 import { GuardianLink, Household } from './households/household.entity.js';
 import { HouseholdsController } from './households/households.controller.js';
 import { HouseholdsService } from './households/households.service.js';
+import { ResidentImportService } from './import/resident-import.service.js';
 import { ResidentName } from './resident-name.entity.js';
 import { Resident } from './resident.entity.js';
 import { ResidentsController } from './residents.controller.js';
@@ -14,7 +15,7 @@ import { StatusHistory } from './status-history.entity.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Resident, ResidentName, StatusHistory, Household, GuardianLink])],
   controllers: [ResidentsController, HouseholdsController],
-  providers: [ResidentsService, HouseholdsService, Clock],
-  exports: [ResidentsService],
+  providers: [ResidentsService, HouseholdsService, ResidentImportService, Clock],
+  exports: [ResidentsService, ResidentImportService],
 })
 export class ResidentsModule {}
