@@ -31,6 +31,8 @@ const shared = {
 };
 
 export default {
+  // Applies to every project (a per-project testTimeout is ignored by Jest).
+  testTimeout: 30_000,
   projects: [
     {
       ...shared,
@@ -45,7 +47,6 @@ export default {
       testMatch: ['**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 30_000,
     },
   ],
 };

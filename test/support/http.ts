@@ -10,6 +10,8 @@ export interface SignedIn {
   post(path: string, body?: object): request.Test;
   patch(path: string, body?: object): request.Test;
   delete(path: string): request.Test;
+  /** An unsafe request with session and CSRF token but no body yet (for .attach() uploads). */
+  upload(path: string): request.Test;
 }
 
 export function sessionCookieOf(response: request.Response): string {
@@ -34,5 +36,6 @@ export async function login(http: Server, email: string, password = TEST_PASSWOR
     post: (path, body) => unsafe(request(http).post(path)).send(body ?? {}),
     patch: (path, body) => unsafe(request(http).patch(path)).send(body ?? {}),
     delete: (path) => unsafe(request(http).delete(path)),
+    upload: (path) => unsafe(request(http).post(path)),
   };
 }

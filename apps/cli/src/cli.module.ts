@@ -2,8 +2,10 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
 import { MIGRATIONS } from '@app/migrations';
+import { ResidentsModule } from '@app/residents';
 import { Clock, ConfigModule, DatabaseModule, LoggingModule, QueueModule, type AppConfigValues } from '@app/platform';
 import { DemoSeedCommand } from './commands/demo-seed.command.js';
+import { ImportCommand, ImportResidentsCommand } from './commands/import-residents.command.js';
 import { MigrateCommand } from './commands/migrate.command.js';
 import { OrgsCreateCommand } from './commands/orgs-create.command.js';
 import { UsersCreateCommand } from './commands/users-create.command.js';
@@ -25,8 +27,17 @@ export class CliModule {
         QueueModule.forRoot(),
         AuditModule,
         IdentityModule,
+        ResidentsModule,
       ],
-      providers: [Clock, MigrateCommand, OrgsCreateCommand, UsersCreateCommand, DemoSeedCommand],
+      providers: [
+        Clock,
+        MigrateCommand,
+        OrgsCreateCommand,
+        UsersCreateCommand,
+        DemoSeedCommand,
+        ImportCommand,
+        ImportResidentsCommand,
+      ],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { MIGRATIONS } from '@app/migrations';
+import { ImportsProcessor, ResidentsModule } from '@app/residents';
 import { Clock, ConfigModule, DatabaseModule, LoggingModule, QueueModule, type AppConfigValues } from '@app/platform';
 import { MaintenanceProcessor } from './heartbeat.processor.js';
 import { Schedules } from './schedules.js';
@@ -21,8 +22,9 @@ export class WorkerModule {
         }),
         QueueModule.forRoot(),
         AuditModule,
+        ResidentsModule,
       ],
-      providers: [Clock, MaintenanceProcessor, ...(options.schedules === false ? [] : [Schedules])],
+      providers: [Clock, MaintenanceProcessor, ImportsProcessor, ...(options.schedules === false ? [] : [Schedules])],
     };
   }
 }

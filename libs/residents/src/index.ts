@@ -3,3 +3,5 @@ export * from './resident.entity.js';
 export * from './residents.module.js';
 export * from './residents.service.js';
 export * from './import/resident-import.service.js';
+export * from './import/imports.processor.js';
+export * from './import/imports.service.js';

@@ -4,6 +4,8 @@ import { Clock } from '@app/platform';
 import { GuardianLink, Household } from './households/household.entity.js';
 import { HouseholdsController } from './households/households.controller.js';
 import { HouseholdsService } from './households/households.service.js';
+import { ImportsController } from './import/imports.controller.js';
+import { ImportsService } from './import/imports.service.js';
 import { ResidentImportService } from './import/resident-import.service.js';
 import { ResidentName } from './resident-name.entity.js';
 import { Resident } from './resident.entity.js';
@@ -14,8 +16,8 @@ import { StatusHistory } from './status-history.entity.js';
 /** The resident registry: residents, name forms, households, guardians, status history. */
 @Module({
   imports: [TypeOrmModule.forFeature([Resident, ResidentName, StatusHistory, Household, GuardianLink])],
-  controllers: [ResidentsController, HouseholdsController],
-  providers: [ResidentsService, HouseholdsService, ResidentImportService, Clock],
-  exports: [ResidentsService, ResidentImportService],
+  controllers: [ResidentsController, HouseholdsController, ImportsController],
+  providers: [ResidentsService, HouseholdsService, ResidentImportService, ImportsService, Clock],
+  exports: [ResidentsService, ResidentImportService, ImportsService],
 })
 export class ResidentsModule {}

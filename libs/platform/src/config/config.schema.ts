@@ -45,6 +45,8 @@ export const configSchema = z
       .url('must be a URL such as smtp://127.0.0.1:1025')
       .refine((value) => /^smtps?:\/\//.test(value), 'must start with smtp:// or smtps://')
       .default('smtp://127.0.0.1:1025'),
+    // Where uploaded register extracts wait for the import job (shared by API and worker).
+    IMPORT_DIR: z.string().min(1).default('var/imports'),
     TZ_OFFICE: timeZone.default('Asia/Tokyo'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SESSION_IDLE_MINUTES: z.coerce

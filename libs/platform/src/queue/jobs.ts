@@ -6,20 +6,24 @@ import type { JobsOptions } from 'bullmq';
  */
 export const QueueName = {
   maintenance: 'maintenance',
+  imports: 'imports',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export const JobName = {
   heartbeat: 'heartbeat',
+  importResidents: 'import-residents',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
 export interface JobPayload {
   [JobName.heartbeat]: { scheduledAt?: string };
+  [JobName.importResidents]: { importId: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.heartbeat]: QueueName.maintenance,
+  [JobName.importResidents]: QueueName.imports,
 };
 
 export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
@@ -28,7 +32,17 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnComplete: { count: 10 },
     removeOnFail: { count: 100 },
   },
+  // Resumable from its checkpoint, so a retry after a crash continues where it stopped.
+  [JobName.importResidents]: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 2_000 },
+    removeOnComplete: { age: 7 * 24 * 3600 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  },
 };
+
+/** Natural job ids (no ':' allowed): one job per import run, however often it is enqueued. */
+export const importJobId = (importId: string): string => `import-${importId}`;
 
 /** Schedules registered by the worker (the scheduler only enqueues; the job does the work). */
 export const HEARTBEAT_EVERY_MS = 60_000;

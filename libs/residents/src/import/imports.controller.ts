@@ -1,0 +1,75 @@
+import { Controller, Get, Header, HttpCode, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Ctx, ProblemException, Roles, UuidParam, type RequestContext } from '@app/platform';
+import { diskStorage, FileInterceptor } from '@nestjs/platform-fastify/multipart';
+import { IsOptional } from 'class-validator';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { IsMunicipalityCode } from '@app/identity';
+import { ImportsService, type ImportRunView } from './imports.service.js';
+
+export class StartImportQueryDto {
+  @ApiPropertyOptional({ description: "Defaults to the caseworker's municipality", example: '221309' })
+  @IsOptional()
+  @IsMunicipalityCode()
+  municipality?: string;
+}
+
+const IMPORT_DIR = resolve(process.env.IMPORT_DIR || 'var/imports');
+mkdirSync(IMPORT_DIR, { recursive: true });
+
+interface UploadedCsv {
+  path: string;
+  originalname: string;
+  size: number;
+}
+
+@ApiTags('imports')
+@Controller('imports')
+export class ImportsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  @Post('residents')
+  @Roles('CITY_CASEWORKER')
+  @HttpCode(202)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
+  })
+  @ApiOperation({ summary: 'Upload a register extract (CSV, UTF-8 or Shift_JIS); the import runs as a job' })
+  @UseInterceptors(
+    FileInterceptor('file', {
+      storage: diskStorage({ destination: IMPORT_DIR }),
+      limits: { fileSize: 2 * 1024 ** 3, files: 1 },
+    }),
+  )
+  start(
+    @Ctx() ctx: RequestContext,
+    @UploadedFile() file: UploadedCsv | undefined,
+    @Query() query: StartImportQueryDto,
+  ): Promise<ImportRunView> {
+    if (!file)
+      throw ProblemException.validation([{ field: 'file', reason: 'attach the CSV as the form field "file"' }]);
+    return this.imports.start(ctx, {
+      municipalityCode: query.municipality ?? ctx.principal!.municipalityCodes[0],
+      fileName: file.originalname,
+      filePath: file.path,
+    });
+  }
+
+  @Get(':id')
+  @Roles('CITY_CASEWORKER')
+  @ApiOperation({ summary: 'Status, counts and progress of an import' })
+  get(@Ctx() ctx: RequestContext, @UuidParam() id: string): Promise<ImportRunView> {
+    return this.imports.get(id, ctx.principal!.municipalityCodes);
+  }
+
+  @Get(':id/errors')
+  @Roles('CITY_CASEWORKER')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="import-errors.csv"')
+  @ApiOperation({ summary: 'The rejected lines with their reasons, as CSV' })
+  errors(@Ctx() ctx: RequestContext, @UuidParam() id: string): Promise<string> {
+    return this.imports.errorsCsv(id, ctx.principal!.municipalityCodes);
+  }
+}
