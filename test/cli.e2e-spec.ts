@@ -83,4 +83,14 @@ describe('kyosei CLI (built)', () => {
       await app.close();
     }
   });
+
+  it('writes and imports a reproducible synthetic population; a second run changes nothing', async () => {
+    const first = await run('demo:population', '--municipality', '222119', '--size', '200', '--seed', '11');
+    expect(first.code).toBe(0);
+    const result = JSON.parse(first.output.split('\n').find((line) => line.startsWith('{'))!);
+    expect(result).toMatchObject({ status: 'DONE', insertedRows: 200, failedRows: 0 });
+    const again = await run('demo:population', '--municipality', '222119', '--size', '200', '--seed', '11');
+    const second = JSON.parse(again.output.split('\n').find((line) => line.startsWith('{'))!);
+    expect(second).toMatchObject({ insertedRows: 0, updatedRows: 0, unchangedRows: 200 });
+  });
 });

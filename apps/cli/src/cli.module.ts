@@ -4,6 +4,7 @@ import { IdentityModule } from '@app/identity';
 import { MIGRATIONS } from '@app/migrations';
 import { ResidentsModule } from '@app/residents';
 import { Clock, ConfigModule, DatabaseModule, LoggingModule, QueueModule, type AppConfigValues } from '@app/platform';
+import { DemoPopulationCommand } from './commands/demo-population.command.js';
 import { DemoSeedCommand } from './commands/demo-seed.command.js';
 import { ImportCommand, ImportResidentsCommand } from './commands/import-residents.command.js';
 import { MigrateCommand } from './commands/migrate.command.js';
@@ -35,6 +36,7 @@ export class CliModule {
         OrgsCreateCommand,
         UsersCreateCommand,
         DemoSeedCommand,
+        DemoPopulationCommand,
         ImportCommand,
         ImportResidentsCommand,
       ],

@@ -5,3 +5,4 @@ export * from './residents.service.js';
 export * from './import/resident-import.service.js';
 export * from './import/imports.processor.js';
 export * from './import/imports.service.js';
+export * from './demo/synthetic-population.js';
