@@ -4,7 +4,8 @@ import { Clock } from '@app/platform';
 import { GuardianLink, Household } from './households/household.entity.js';
 import { HouseholdsController } from './households/households.controller.js';
 import { HouseholdsService } from './households/households.service.js';
-import { ImportsController } from './import/imports.controller.js';
+import { ExportsController, ImportsController } from './import/imports.controller.js';
+import { ResidentExportService } from './import/resident-export.service.js';
 import { ImportsService } from './import/imports.service.js';
 import { ResidentImportService } from './import/resident-import.service.js';
 import { ResidentName } from './resident-name.entity.js';
@@ -16,8 +17,8 @@ import { StatusHistory } from './status-history.entity.js';
 /** The resident registry: residents, name forms, households, guardians, status history. */
 @Module({
   imports: [TypeOrmModule.forFeature([Resident, ResidentName, StatusHistory, Household, GuardianLink])],
-  controllers: [ResidentsController, HouseholdsController, ImportsController],
-  providers: [ResidentsService, HouseholdsService, ResidentImportService, ImportsService, Clock],
+  controllers: [ResidentsController, HouseholdsController, ImportsController, ExportsController],
+  providers: [ResidentsService, HouseholdsService, ResidentImportService, ResidentExportService, ImportsService, Clock],
   exports: [ResidentsService, ResidentImportService, ImportsService],
 })
 export class ResidentsModule {}

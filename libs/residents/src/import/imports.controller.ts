@@ -1,4 +1,7 @@
-import { Controller, Get, Header, HttpCode, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
+import { ResidentExportService } from './resident-export.service.js';
 import { ApiBody, ApiConsumes, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Ctx, ProblemException, Roles, UuidParam, type RequestContext } from '@app/platform';
 import { diskStorage, FileInterceptor } from '@nestjs/platform-fastify/multipart';
@@ -22,6 +25,30 @@ interface UploadedCsv {
   path: string;
   originalname: string;
   size: number;
+}
+
+@ApiTags('exports')
+@Controller('exports')
+export class ExportsController {
+  constructor(private readonly exports: ResidentExportService) {}
+
+  @Get('residents')
+  @Roles('CITY_CASEWORKER')
+  @ApiOperation({ summary: "The municipality's residents as CSV, in the import's format" })
+  async residents(
+    @Ctx() ctx: RequestContext,
+    @Query() query: StartImportQueryDto,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const municipality = query.municipality ?? ctx.principal!.municipalityCodes[0];
+    const body = Readable.from(await this.exports.start(ctx, municipality));
+    // Once lines flow, a failure can only cut the download short.
+    body.once('error', (error) => reply.raw.destroy(error));
+    void reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="residents-${municipality}.csv"`)
+      .send(body);
+  }
 }
 
 @ApiTags('imports')
