@@ -25,6 +25,8 @@ export interface ImportProgress extends ImportCounts {
   totalBytes: number;
 }
 
+const changedRows = (counts: ImportCounts): number => counts.insertedRows + counts.updatedRows;
+
 /** The file cannot be imported at all (e.g. a required column is missing): no retry helps. */
 export class ImportFileError extends Error {}
 
@@ -158,6 +160,10 @@ export class ResidentImportService {
       `UPDATE import_run SET status = 'DONE', read_bytes = total_bytes, finished_at = now(), updated_at = now() WHERE id = $1`,
       [importId],
     );
+    // A large load changes the tables' statistics at once; without them search plans go wrong
+    // until autovacuum comes by.
+    if (changedRows(await this.counts(importId)) > 10_000)
+      await this.dataSource.query(`ANALYZE resident, resident_name, household`);
     const counts = await this.counts(importId);
     this.logger.log({ importId, ...counts }, 'resident import done');
     return counts;
