@@ -1,6 +1,12 @@
 import { Foundation1764400000000 } from './1764400000000-foundation.js';
 import { ResidentRegistry1764500000000 } from './1764500000000-resident-registry.js';
 import { ResidentImport1764600000000 } from './1764600000000-resident-import.js';
+import { ResidentNameKnn1764700000000 } from './1764700000000-resident-name-knn.js';
 
 /** Every migration, in order. Listed as classes (no globs) so builds and tests see the same set. */
-export const MIGRATIONS = [Foundation1764400000000, ResidentRegistry1764500000000, ResidentImport1764600000000];
+export const MIGRATIONS = [
+  Foundation1764400000000,
+  ResidentRegistry1764500000000,
+  ResidentImport1764600000000,
+  ResidentNameKnn1764700000000,
+];

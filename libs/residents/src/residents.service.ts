@@ -16,7 +16,7 @@ import {
 import { createHmac } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CreateResidentDto, ResidentQueryDto, UpdateResidentDto } from './dto/resident.dto.js';
-import { detectScript, nameTokens, normalizeName } from './names/name-normalization.js';
+import { detectScript, normalizeName } from './names/name-normalization.js';
 import { ResidentName, type NameForm } from './resident-name.entity.js';
 import { audienceOf, residentView, type ResidentAudience, type ResidentView } from './resident-view.js';
 import { Resident } from './resident.entity.js';
@@ -33,7 +33,9 @@ const NAME_FIELDS = [
   'kanaName',
 ] as const;
 // Low enough to forgive a typo or two in a short name, high enough to keep results relevant.
-const WORD_SIMILARITY_THRESHOLD = '0.4';
+const MIN_WORD_SIMILARITY = 0.4;
+// Name rows ranked per search: plenty for a person's name, cheap from the index.
+const NAME_CANDIDATES = 200;
 
 /**
  * Residents of the principal's municipalities. A school officer sees only children up to the
@@ -188,39 +190,38 @@ export class ResidentsService {
     if (query.registryCategory) add('r.registry_category = ?', query.registryCategory);
     if (query.householdId) add('r.household_id = ?', query.householdId);
 
-    const tokens = query.q ? nameTokens(query.q) : [];
-    let score = '0::float8';
-    if (tokens.length) {
-      const tokenMatches = tokens.map((token) => {
-        params.push(token);
-        return `(n.normalized %> $${params.length})`;
-      });
-      params.push(normalizeName(query.q!));
-      score = `(SELECT max(word_similarity($${params.length}, n.normalized)) FROM resident_name n WHERE n.resident_id = r.id)`;
-      // Every word of a short query must match a name form; a longer one may miss one word,
-      // so a badly mistyped word ("ngyuen van an") still finds the person by the others.
-      params.push(tokens.length <= 2 ? tokens.length : tokens.length - 1);
-      where.push(`r.id IN (SELECT n.resident_id FROM resident_name n WHERE ${tokenMatches.join(' OR ')}
-                  GROUP BY n.resident_id HAVING max(${tokenMatches.map((m) => `${m}::int`).join(' + ')}) >= $${params.length})`);
+    const normalizedQuery = query.q ? normalizeName(query.q) : '';
+    const byName = normalizedQuery.length > 0;
+    let from = 'resident r';
+    if (byName) {
+      // Nearest name forms first, straight from the trigram GiST index (KNN): word similarity
+      // is order-insensitive and forgives typos. The best NAME_CANDIDATES name rows are ranked;
+      // a name search pages within them.
+      params.push(normalizedQuery, [...principal.municipalityCodes]);
+      const q = `$${params.length - 1}`;
+      from = `(SELECT n.resident_id, min(n.distance) AS distance
+                 FROM (SELECT resident_id, ${q} <<-> normalized AS distance FROM resident_name
+                        WHERE municipality_code = ANY($${params.length}::char(6)[])
+                        ORDER BY ${q} <<-> normalized LIMIT ${audience === 'SCHOOL' ? NAME_CANDIDATES * 5 : NAME_CANDIDATES}) n
+                GROUP BY n.resident_id) c JOIN resident r ON r.id = c.resident_id`;
+      params.push(1 - MIN_WORD_SIMILARITY);
+      where.push(`c.distance <= $${params.length}`);
     }
     const cursor = decodeCursor<{ s: string; k: string; id: string }>(query.cursor, ['s', 'k', 'id']);
-    // Name searches rank by similarity; plain lists go by family name.
-    const sortKey = tokens.length ? `(-${score})::text` : 'r.family_name';
+    // Name searches rank by closeness; plain lists go by family name.
+    const sortKey = byName ? 'c.distance' : 'r.family_name';
     if (cursor) {
       params.push(cursor.k, cursor.id);
       where.push(
-        tokens.length
-          ? `(-${score}, r.id) > ($${params.length - 1}::float8, $${params.length}::uuid)`
+        byName
+          ? `(c.distance, r.id) > ($${params.length - 1}::float8, $${params.length}::uuid)`
           : `(r.family_name, r.id) > ($${params.length - 1}, $${params.length}::uuid)`,
       );
     }
     params.push(limit + 1);
-    const sql = `SELECT r.*, ${sortKey} AS sort_key FROM resident r WHERE ${where.join(' AND ')}
-                 ORDER BY ${tokens.length ? `-${score}` : 'r.family_name'}, r.id LIMIT $${params.length}`;
-    const rows = await this.dataSource.transaction(async (tx) => {
-      await tx.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, [WORD_SIMILARITY_THRESHOLD]);
-      return (await tx.query(sql, params)) as Array<Record<string, unknown>>;
-    });
+    const sql = `SELECT r.*, ${sortKey}::text AS sort_key FROM ${from} WHERE ${where.join(' AND ')}
+                 ORDER BY ${sortKey}, r.id LIMIT $${params.length}`;
+    const rows = (await this.dataSource.query(sql, params)) as Array<Record<string, unknown>>;
     const residents = rows.map((row) => ({
       resident: rowToResident(this.dataSource, row),
       sortKey: String(row.sort_key),
