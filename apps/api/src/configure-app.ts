@@ -27,6 +27,9 @@ const nextRequestId = (): string => `${PROCESS_PREFIX}-${(++requestCounter).toSt
 /** Builds the API exactly as main.ts runs it; e2e tests call this too. */
 export async function createApiApp(config: AppConfigValues): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
+    // No Express-style middleware anywhere (hooks and guards do that work), so no middie layer
+    // on every request.
+    skipMiddie: true,
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1_048_576,
     // A caller's X-Request-Id is kept (so a trace crosses systems); otherwise a new UUID.
