@@ -1,5 +1,5 @@
 import type { Principal } from '@app/platform';
-import type { Resident } from './resident.entity.js';
+import { NAME_FIELDS, STATUS_FIELDS, type Resident } from './resident.entity.js';
 
 /**
  * What each role may read of a resident (docs/architecture.md, "Roles and what they see").
@@ -18,13 +18,7 @@ type Field = keyof Omit<Resident, 'cardNumberHash' | 'createdAt' | 'updatedAt' |
 
 const IDENTITY: Field[] = [
   'municipalityCode',
-  'familyName',
-  'givenName',
-  'middleName',
-  'kanjiName',
-  'commonName',
-  'commonNameKana',
-  'kanaName',
+  ...NAME_FIELDS,
   'birthDate',
   'sex',
   'nationality',
@@ -33,7 +27,7 @@ const IDENTITY: Field[] = [
   'movedInOn',
   'movedOutOn',
 ];
-const STATUS: Field[] = ['registryCategory', 'statusCode', 'statusSubtype', 'stayPeriod', 'stayExpiryDate'];
+const STATUS: Field[] = [...STATUS_FIELDS];
 const HOME: Field[] = ['postalCode', 'address', 'householdId'];
 
 export type ResidentAudience = 'CITY' | 'PESO' | 'SCHOOL';

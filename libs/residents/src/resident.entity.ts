@@ -101,3 +101,21 @@ export class Resident extends VersionedEntity {
   @Column({ name: 'household_id', type: 'uuid', nullable: true })
   householdId: string | null;
 }
+
+/** The fields that make up a resident's names, and those whose change is a status change. */
+export const NAME_FIELDS = [
+  'familyName',
+  'givenName',
+  'middleName',
+  'kanjiName',
+  'commonName',
+  'commonNameKana',
+  'kanaName',
+] as const satisfies ReadonlyArray<keyof Resident>;
+export const STATUS_FIELDS = [
+  'registryCategory',
+  'statusCode',
+  'statusSubtype',
+  'stayPeriod',
+  'stayExpiryDate',
+] as const satisfies ReadonlyArray<keyof Resident>;

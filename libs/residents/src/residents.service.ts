@@ -16,22 +16,13 @@ import {
 import { createHmac } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CreateResidentDto, ResidentQueryDto, UpdateResidentDto } from './dto/resident.dto.js';
-import { detectScript, normalizeName } from './names/name-normalization.js';
-import { ResidentName, type NameForm } from './resident-name.entity.js';
+import { nameForms } from './names/name-forms.js';
+import { normalizeName } from './names/name-normalization.js';
+import { ResidentName } from './resident-name.entity.js';
 import { audienceOf, residentView, type ResidentAudience, type ResidentView } from './resident-view.js';
-import { Resident } from './resident.entity.js';
+import { NAME_FIELDS, Resident, STATUS_FIELDS } from './resident.entity.js';
 import { StatusHistory } from './status-history.entity.js';
 
-const STATUS_FIELDS = ['registryCategory', 'statusCode', 'statusSubtype', 'stayPeriod', 'stayExpiryDate'] as const;
-const NAME_FIELDS = [
-  'familyName',
-  'givenName',
-  'middleName',
-  'kanjiName',
-  'commonName',
-  'commonNameKana',
-  'kanaName',
-] as const;
 // Low enough to forgive a typo or two in a short name, high enough to keep results relevant.
 const MIN_WORD_SIMILARITY = 0.4;
 // Name rows ranked per search: plenty for a person's name, cheap from the index.
@@ -306,24 +297,16 @@ export class ResidentsService {
 
   /** Keeps one resident_name row per name form in step with the record. */
   private async syncNames(manager: EntityManager, resident: Resident): Promise<void> {
-    const forms: Array<[NameForm, string | null]> = [
-      ['ALPHABET', [resident.familyName, resident.givenName, resident.middleName].filter(Boolean).join(' ')],
-      ['KANJI', resident.kanjiName],
-      ['COMMON', resident.commonName],
-      ['COMMON_KANA', resident.commonNameKana],
-      ['KANA', resident.kanaName],
-    ];
     await manager.delete(ResidentName, { residentId: resident.id });
-    const rows = forms
-      .filter((entry): entry is [NameForm, string] => !!entry[1] && normalizeName(entry[1]).length > 0)
-      .map(([form, value]) => ({
-        residentId: resident.id,
-        municipalityCode: resident.municipalityCode,
-        form,
-        value,
-        script: detectScript(value),
-        normalized: normalizeName(value),
-      }));
+    const rows = nameForms({
+      family: resident.familyName,
+      given: resident.givenName,
+      middle: resident.middleName,
+      kanji: resident.kanjiName,
+      common: resident.commonName,
+      commonKana: resident.commonNameKana,
+      kana: resident.kanaName,
+    }).map((name) => ({ ...name, residentId: resident.id, municipalityCode: resident.municipalityCode }));
     if (rows.length) await manager.insert(ResidentName, rows);
   }
 

@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { DataSource, type EntityManager } from 'typeorm';
-import { detectScript, normalizeName } from '../names/name-normalization.js';
+import { nameForms } from '../names/name-forms.js';
 import { decodeStream, detectEncoding } from './decode.js';
 import { IMPORT_COLUMNS, REQUIRED_COLUMNS, ResidentImportRow, type ImportColumn } from './import-row.js';
 
@@ -450,21 +450,18 @@ export class ResidentImportService {
     const byKey = new Map(rows.map(({ row }) => [row.resident_key, row]));
     const ids = changed.map((row) => row.id);
     await tx.query(`DELETE FROM resident_name WHERE resident_id = ANY($1::uuid[])`, [ids]);
-    const names: Array<[string, string, string, string, string]> = [];
-    for (const { id, resident_key } of changed) {
+    const names = changed.flatMap(({ id, resident_key }) => {
       const row = byKey.get(resident_key)!;
-      const forms: Array<[string, string | undefined]> = [
-        ['ALPHABET', [row.family_name, row.given_name, row.middle_name].filter(Boolean).join(' ')],
-        ['KANJI', row.kanji_name],
-        ['COMMON', row.common_name],
-        ['COMMON_KANA', row.common_name_kana],
-        ['KANA', row.kana_name],
-      ];
-      for (const [form, value] of forms) {
-        const normalized = value ? normalizeName(value) : '';
-        if (value && normalized) names.push([id, form, value, detectScript(value), normalized]);
-      }
-    }
+      return nameForms({
+        family: row.family_name,
+        given: row.given_name,
+        middle: row.middle_name,
+        kanji: row.kanji_name,
+        common: row.common_name,
+        commonKana: row.common_name_kana,
+        kana: row.kana_name,
+      }).map((name) => [id, name.form, name.value, name.script, name.normalized]);
+    });
     if (names.length) {
       await tx.query(
         `INSERT INTO resident_name (resident_id, municipality_code, form, value, script, normalized)
