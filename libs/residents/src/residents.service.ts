@@ -26,7 +26,7 @@ import { StatusHistory } from './status-history.entity.js';
 // Low enough to forgive a typo or two in a short name, high enough to keep results relevant.
 const MIN_WORD_SIMILARITY = 0.4;
 // Name rows ranked per search: plenty for a person's name, cheap from the index.
-const NAME_CANDIDATES = 200;
+const NAME_CANDIDATES = 50;
 
 /**
  * Residents of the principal's municipalities. A school officer sees only children up to the
