@@ -1,16 +1,30 @@
 #!/usr/bin/env node
 // Runs the API and the worker side by side (what `npm start` and `npm run demo` do).
-// With --demo it first applies migrations and seeds the demo data (once).
+// With --demo it first applies migrations and seeds the demo data (once); with --build it builds.
 // SIGTERM/SIGINT are passed to both; when either stops, the other is stopped too, and this
 // process exits with the first non-zero status (0 when both stopped cleanly).
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const nodeFlags = JSON.parse(readFileSync(join(root, 'scripts', 'node-flags.json'), 'utf8'));
 const entry = (app) => [...nodeFlags[app], join(root, 'dist', 'apps', app, 'src', 'main.js')];
+
+// `--build` (what `npm run demo` passes), or no build yet: build first, so that the whole run
+// is one process tree under npm and signals reach it.
+if (process.argv.includes('--build') || !existsSync(join(root, 'dist', 'apps', 'api', 'src', 'main.js'))) {
+  const build = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build', 'api'],
+    {
+      stdio: 'inherit',
+      cwd: root,
+    },
+  );
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 
 // Check the environment once, here, so a bad value gives one line instead of one per process.
 const { parseConfig } = await import(
