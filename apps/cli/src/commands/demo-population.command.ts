@@ -14,7 +14,7 @@ interface Options {
   size: number;
   seed: number;
   out?: string;
-  noImport?: boolean;
+  writeOnly?: boolean;
 }
 
 /** Writes a CSV in the register-extract format, streaming, with back-pressure. */
@@ -53,7 +53,7 @@ export class DemoPopulationCommand extends CommandRunner {
     );
     await writePopulation(path, options.size, options.seed);
     process.stderr.write(`wrote ${options.size} residents to ${path}\n`);
-    if (options.noImport) return;
+    if (options.writeOnly) return;
     await runImportJob(this.imports, this.importer, this.config, { municipalityCode: options.municipality, path });
   }
 
@@ -77,8 +77,8 @@ export class DemoPopulationCommand extends CommandRunner {
     return value;
   }
 
-  @Option({ flags: '--no-import', description: 'Only write the file' })
-  parseNoImport(): boolean {
+  @Option({ flags: '--write-only', description: 'Only write the file, do not import it' })
+  parseWriteOnly(): boolean {
     return true;
   }
 }
