@@ -64,6 +64,11 @@ describe('resident import', () => {
       id,
     ]);
     expect(run).toEqual({ status: 'DONE', encoding: 'UTF-8', unknown_columns: ['hobby'] });
+    const [audit] = await t.dataSource.query(
+      `SELECT diff FROM audit_event WHERE action = 'import.finish' AND entity_id = $1`,
+      [id],
+    );
+    expect(audit.diff).toMatchObject({ insertedRows: 7, failedRows: 3 });
 
     // The imported people are searchable, in households, with their status history.
     const caseworker = await login(t.http, DEMO.caseworker);

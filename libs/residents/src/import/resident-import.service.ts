@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, Clock, flattenValidationErrors, officeDate } from '@app/platform';
+import { AuditService } from '@app/audit';
+import { AppConfig, Clock, flattenValidationErrors, officeDate, systemContext } from '@app/platform';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { parse } from 'csv-parse';
@@ -69,6 +70,8 @@ const FIELDS_OF: Partial<Record<ImportColumn, string[]>> = {
 
 interface ImportRunRow {
   id: string;
+  org_id: string | null;
+  created_by_user_id: string | null;
   municipality_code: string;
   file_path: string;
   status: string;
@@ -93,6 +96,7 @@ export class ResidentImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async run(
@@ -165,6 +169,15 @@ export class ResidentImportService {
     if (changedRows(await this.counts(importId)) > 10_000)
       await this.dataSource.query(`ANALYZE resident, resident_name, household`);
     const counts = await this.counts(importId);
+    // The run is the unit of audit for what an import wrote: who started it, and what it changed.
+    await this.audit.record(systemContext(`import-${importId}`), {
+      action: 'import.finish',
+      entity: 'import_run',
+      entityId: importId,
+      actorUserId: run.created_by_user_id,
+      actorOrgId: run.org_id,
+      diff: { ...counts },
+    });
     this.logger.log({ importId, ...counts }, 'resident import done');
     return counts;
   }
