@@ -18,6 +18,8 @@ export class StartImportQueryDto {
   municipality?: string;
 }
 
+// Read from the environment like AppConfig's IMPORT_DIR (same default): decorator options are
+// evaluated when the module loads, before dependency injection exists.
 const IMPORT_DIR = resolve(process.env.IMPORT_DIR || 'var/imports');
 mkdirSync(IMPORT_DIR, { recursive: true });
 
