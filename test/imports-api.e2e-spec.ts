@@ -113,6 +113,10 @@ describe('imports through the API and the worker', () => {
       const [partial] = await t.dataSource.query(`SELECT status, processed_rows FROM import_run WHERE id = $1`, [id]);
       expect(partial.status).toBe('RUNNING');
       expect(partial.processed_rows).toBeLessThan(30_000);
+      // Progress is visible while (here: where) the run stopped, not only when it is done.
+      const progress = await caseworker.get(`/api/v1/imports/${id}`).expect(200);
+      expect(progress.body.percent).toBeGreaterThan(0);
+      expect(progress.body.percent).toBeLessThan(100);
 
       const counts = await importer.run(id);
       expect(counts).toMatchObject({ processedRows: 30_000, insertedRows: 30_000, failedRows: 0 });

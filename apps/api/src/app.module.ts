@@ -4,7 +4,6 @@ import { IdentityModule } from '@app/identity';
 import { MIGRATIONS } from '@app/migrations';
 import { ResidentsModule } from '@app/residents';
 import {
-  Clock,
   ConfigModule,
   DatabaseModule,
   HealthModule,
@@ -35,7 +34,6 @@ export class AppModule {
         ResidentsModule,
       ],
       controllers: [HomeController],
-      providers: [Clock],
     };
   }
 }

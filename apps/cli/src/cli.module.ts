@@ -3,7 +3,7 @@ import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
 import { MIGRATIONS } from '@app/migrations';
 import { ResidentsModule } from '@app/residents';
-import { Clock, ConfigModule, DatabaseModule, LoggingModule, QueueModule, type AppConfigValues } from '@app/platform';
+import { ConfigModule, DatabaseModule, LoggingModule, QueueModule, type AppConfigValues } from '@app/platform';
 import { DemoPopulationCommand } from './commands/demo-population.command.js';
 import { DemoSeedCommand } from './commands/demo-seed.command.js';
 import { ImportCommand, ImportResidentsCommand } from './commands/import-residents.command.js';
@@ -31,7 +31,6 @@ export class CliModule {
         ResidentsModule,
       ],
       providers: [
-        Clock,
         MigrateCommand,
         OrgsCreateCommand,
         UsersCreateCommand,

@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { MIGRATIONS } from '@app/migrations';
 import { ImportsProcessor, ResidentsModule } from '@app/residents';
-import { Clock, ConfigModule, DatabaseModule, LoggingModule, QueueModule, type AppConfigValues } from '@app/platform';
+import { ConfigModule, DatabaseModule, LoggingModule, QueueModule, type AppConfigValues } from '@app/platform';
 import { MaintenanceProcessor } from './heartbeat.processor.js';
 import { Schedules } from './schedules.js';
 
@@ -24,7 +24,7 @@ export class WorkerModule {
         AuditModule,
         ResidentsModule,
       ],
-      providers: [Clock, MaintenanceProcessor, ImportsProcessor, ...(options.schedules === false ? [] : [Schedules])],
+      providers: [MaintenanceProcessor, ImportsProcessor, ...(options.schedules === false ? [] : [Schedules])],
     };
   }
 }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Clock } from '@app/platform';
 import { GuardianLink, Household } from './households/household.entity.js';
 import { HouseholdsController } from './households/households.controller.js';
 import { HouseholdsService } from './households/households.service.js';
@@ -18,7 +17,7 @@ import { StatusHistory } from './status-history.entity.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Resident, ResidentName, StatusHistory, Household, GuardianLink])],
   controllers: [ResidentsController, HouseholdsController, ImportsController, ExportsController],
-  providers: [ResidentsService, HouseholdsService, ResidentImportService, ResidentExportService, ImportsService, Clock],
+  providers: [ResidentsService, HouseholdsService, ResidentImportService, ResidentExportService, ImportsService],
   exports: [ResidentsService, ResidentImportService, ImportsService],
 })
 export class ResidentsModule {}

@@ -1,4 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { Clock } from '../time/clock.js';
 import { AppConfig } from './app-config.js';
 import type { AppConfigValues } from './config.schema.js';
 
@@ -8,8 +9,9 @@ export class ConfigModule {
   static forRoot(values: AppConfigValues): DynamicModule {
     return {
       module: ConfigModule,
-      providers: [{ provide: AppConfig, useValue: new AppConfig(Object.freeze({ ...values })) }],
-      exports: [AppConfig],
+      // The Clock lives here, once for the whole process, so a test can replace "now" in one place.
+      providers: [{ provide: AppConfig, useValue: new AppConfig(Object.freeze({ ...values })) }, Clock],
+      exports: [AppConfig, Clock],
     };
   }
 }

@@ -2,7 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { JobName, QueueName, type JobPayload } from '@app/platform';
 import { UnrecoverableError, type Job } from 'bullmq';
-import { ImportFileError, ResidentImportService, type ImportCounts } from './resident-import.service.js';
+import { ImportFileError, percentDone, ResidentImportService, type ImportCounts } from './resident-import.service.js';
 
 /** The imports queue: runs a register import, reporting progress; retries resume at the checkpoint. */
 @Processor(QueueName.imports)
@@ -27,7 +27,7 @@ export class ImportsProcessor extends WorkerHost {
       return await this.importer.run(job.data.importId, async (progress) => {
         await job.updateProgress({
           ...progress,
-          percent: progress.totalBytes ? Math.min(99, Math.floor((100 * progress.readBytes) / progress.totalBytes)) : 0,
+          percent: percentDone(progress.readBytes, progress.totalBytes),
         });
       });
     } catch (error) {

@@ -5,7 +5,7 @@ import { AuditService } from '@app/audit';
 import { importJobId, JOB_OPTIONS, JobName, ProblemException, QueueName, type RequestContext } from '@app/platform';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { ResidentImportService } from './resident-import.service.js';
+import { countsOf, percentDone, ResidentImportService } from './resident-import.service.js';
 
 export interface ImportRunView {
   id: string;
@@ -68,24 +68,14 @@ export class ImportsService {
     if (!row || (visibleMunicipalities && !visibleMunicipalities.includes(row.municipality_code))) {
       throw ProblemException.notFound('Import');
     }
-    const percent =
-      row.status === 'DONE'
-        ? 100
-        : row.total_bytes
-          ? Math.min(99, Math.floor((100 * Number(row.read_bytes)) / Number(row.total_bytes)))
-          : 0;
     return {
       id: row.id,
       municipalityCode: row.municipality_code,
       fileName: row.file_name,
       status: row.status,
       encoding: row.encoding,
-      percent,
-      processedRows: row.processed_rows,
-      insertedRows: row.inserted_rows,
-      updatedRows: row.updated_rows,
-      unchangedRows: row.unchanged_rows,
-      failedRows: row.failed_rows,
+      percent: row.status === 'DONE' ? 100 : percentDone(Number(row.read_bytes), Number(row.total_bytes)),
+      ...countsOf(row),
       unknownColumns: row.unknown_columns,
       failure: row.failure,
       createdAt: row.created_at.toISOString(),

@@ -28,6 +28,22 @@ export interface ImportProgress extends ImportCounts {
 
 const changedRows = (counts: ImportCounts): number => counts.insertedRows + counts.updatedRows;
 
+/** The counters of an import_run row (snake_case columns) as ImportCounts. */
+export function countsOf(row: Record<string, number>): ImportCounts {
+  return {
+    processedRows: row.processed_rows,
+    insertedRows: row.inserted_rows,
+    updatedRows: row.updated_rows,
+    unchangedRows: row.unchanged_rows,
+    failedRows: row.failed_rows,
+  };
+}
+
+/** Progress of a running import by bytes read; 100 is kept for DONE. */
+export function percentDone(readBytes: number, totalBytes: number | null): number {
+  return totalBytes ? Math.min(99, Math.floor((100 * readBytes) / totalBytes)) : 0;
+}
+
 /** The file cannot be imported at all (e.g. a required column is missing): no retry helps. */
 export class ImportFileError extends Error {}
 
@@ -133,7 +149,7 @@ export class ResidentImportService {
     let dataRows = 0;
     let batch: Array<{ line: number; record: Record<string, string> }> = [];
     const flush = async () => {
-      const counts = await this.commitBatch(run, batch, dataRows, statuses, columns);
+      const counts = await this.commitBatch(run, batch, dataRows, statuses, columns, source.bytesRead);
       batch = [];
       await onProgress({ ...counts, readBytes: source.bytesRead, totalBytes });
     };
@@ -210,13 +226,7 @@ export class ResidentImportService {
       `SELECT processed_rows, inserted_rows, updated_rows, unchanged_rows, failed_rows FROM import_run WHERE id = $1`,
       [importId],
     );
-    return {
-      processedRows: row.processed_rows,
-      insertedRows: row.inserted_rows,
-      updatedRows: row.updated_rows,
-      unchangedRows: row.unchanged_rows,
-      failedRows: row.failed_rows,
-    };
+    return countsOf(row);
   }
 
   private checkHeader(importId: string, header: string[]): string[] {
@@ -299,6 +309,7 @@ export class ResidentImportService {
     processedRows: number,
     statuses: Map<string, string[]>,
     columns: Set<ImportColumn>,
+    readBytes: number,
   ): Promise<ImportCounts> {
     const { valid, errors } = await this.validateRows(batch, statuses);
     const failedLines = new Set(errors.map((error) => error.line)).size;
@@ -315,7 +326,7 @@ export class ResidentImportService {
       }
       const [row] = await tx.query(
         `UPDATE import_run SET processed_rows = $2, inserted_rows = inserted_rows + $3, updated_rows = updated_rows + $4,
-                unchanged_rows = unchanged_rows + $5, failed_rows = failed_rows + $6, updated_at = now()
+                unchanged_rows = unchanged_rows + $5, failed_rows = failed_rows + $6, read_bytes = $7, updated_at = now()
           WHERE id = $1
           RETURNING processed_rows, inserted_rows, updated_rows, unchanged_rows, failed_rows`,
         [
@@ -325,16 +336,10 @@ export class ResidentImportService {
           changed.updated,
           valid.length - changed.inserted - changed.updated,
           failedLines,
+          readBytes,
         ],
       );
-      const counts = row[0];
-      return {
-        processedRows: counts.processed_rows,
-        insertedRows: counts.inserted_rows,
-        updatedRows: counts.updated_rows,
-        unchangedRows: counts.unchanged_rows,
-        failedRows: counts.failed_rows,
-      };
+      return countsOf(row[0]);
     });
   }
 
