@@ -54,28 +54,35 @@ async function main(): Promise<void> {
     );
     const copySeconds = (performance.now() - copyStart) / 1000;
 
-    // The import, as the worker runs it.
+    // The import, as the worker runs it: first into an empty register, then the same extract again
+    // (the nightly load when nothing changed: every row compared, none written).
     const worker = startNode(join(dist, 'apps/worker/src/main.js'), env, [], nodeFlags('worker'));
-    const [{ id }] = (
-      await db.query(
-        `INSERT INTO import_run (municipality_code, file_name, file_path) VALUES ('221309', 'bench.csv', $1) RETURNING id`,
-        [file],
-      )
-    ).rows;
     const { Queue } = await import('bullmq');
     const queue = new Queue('imports', { connection: { url: 'redis://127.0.0.1:6379' }, prefix: database });
-    const importStart = performance.now();
-    await queue.add('import-residents', { importId: id }, { jobId: `import-${id}` });
-    let run: { status: string; processed_rows: number; inserted_rows: number; failed_rows: number };
     let peakRss = 0;
-    do {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      peakRss = Math.max(peakRss, await peakRssMb(worker.pid!).catch(() => 0));
-      run = (
-        await db.query(`SELECT status, processed_rows, inserted_rows, failed_rows FROM import_run WHERE id = $1`, [id])
-      ).rows[0];
-    } while (run.status !== 'DONE' && run.status !== 'FAILED');
-    const importSeconds = (performance.now() - importStart) / 1000;
+    const runImport = async () => {
+      const [{ id }] = (
+        await db.query(
+          `INSERT INTO import_run (municipality_code, file_name, file_path) VALUES ('221309', 'bench.csv', $1) RETURNING id`,
+          [file],
+        )
+      ).rows;
+      const start = performance.now();
+      await queue.add('import-residents', { importId: id }, { jobId: `import-${id}` });
+      let run: { status: string; inserted_rows: number; updated_rows: number; failed_rows: number };
+      do {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        peakRss = Math.max(peakRss, await peakRssMb(worker.pid!).catch(() => 0));
+        run = (
+          await db.query(`SELECT status, inserted_rows, updated_rows, failed_rows FROM import_run WHERE id = $1`, [id])
+        ).rows[0];
+      } while (run.status !== 'DONE' && run.status !== 'FAILED');
+      return { run, seconds: (performance.now() - start) / 1000 };
+    };
+    const first = await runImport();
+    const again = await runImport();
+    const importSeconds = first.seconds;
+    const run = first.run;
     await queue.close();
     worker.kill('SIGTERM');
 
@@ -124,6 +131,7 @@ async function main(): Promise<void> {
     const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
 
     const ratio = importSeconds / copySeconds;
+    const againRatio = again.seconds / copySeconds;
     const report = [
       `## resident-registry — ${new Date().toISOString()}`,
       '',
@@ -133,7 +141,8 @@ async function main(): Promise<void> {
       '| measure | value | target |',
       '|---|---:|---|',
       `| plain \`COPY\` of the file (baseline) | ${copySeconds.toFixed(2)} s | — |`,
-      `| import job (${run.status}, ${run.inserted_rows} inserted, ${run.failed_rows} rejected) | ${importSeconds.toFixed(1)} s (${Math.round(SIZE / importSeconds).toLocaleString('en')} rows/s) | ≤ 3× COPY: ${ratio <= 3 ? 'met' : `NOT met (${ratio.toFixed(1)}×)`} |`,
+      `| import job (${run.status}, ${run.inserted_rows} inserted, ${run.failed_rows} rejected) | ${importSeconds.toFixed(1)} s (${Math.round(SIZE / importSeconds).toLocaleString('en')} rows/s) | ≤ 3× COPY: ${ratio <= 3 ? 'met' : 'NOT met'} (${ratio.toFixed(1)}×) |`,
+      `| the same file again (${again.run.status}, ${again.run.inserted_rows} inserted, ${again.run.updated_rows} updated) | ${again.seconds.toFixed(1)} s (${Math.round(SIZE / again.seconds).toLocaleString('en')} rows/s) | ≤ 3× COPY: ${againRatio <= 3 ? 'met' : 'NOT met'} (${againRatio.toFixed(1)}×) |`,
       `| worker peak RSS (VmHWM) | ${peakRss} MB | < 500 MB: ${peakRss < 500 ? 'met' : 'NOT met'} |`,
       `| name search, 20 clients, ${SEARCH_SECONDS} s: requests/s | ${Math.round(result.requests.average)} | — |`,
       `| name search latency p50 / p95 / p99 | ${p(0.5)} / ${p(0.95)} / ${p(0.99)} ms (${latencies.length} answers, ${result.non2xx} non-2xx) | p95 < 50 ms: ${p(0.95) < 50 ? 'met' : 'NOT met'} |`,

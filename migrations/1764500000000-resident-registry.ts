@@ -5,7 +5,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * change of law is a new row, not a code change. Subtypes: HSP_1 A/B/C (イ/ロ/ハ);
  * TITP I (企業単独型) / RO (団体監理型).
  */
-const STATUSES: Array<[string, string, string, string, string, boolean, string[], string | null, string | null]> = [
+export const STATUSES: Array<
+  [string, string, string, string, string, boolean, string[], string | null, string | null]
+> = [
   // code, ja, en, act table, work rule, residence card issued, subtypes, effective from, effective to
   ['DIPLOMAT', '外交', 'Diplomat', '1-1', 'WITHIN_STATUS', false, [], null, null],
   ['OFFICIAL', '公用', 'Official', '1-1', 'WITHIN_STATUS', false, [], null, null],

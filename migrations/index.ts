@@ -2,6 +2,7 @@ import { Foundation1764400000000 } from './1764400000000-foundation.js';
 import { ResidentRegistry1764500000000 } from './1764500000000-resident-registry.js';
 import { ResidentImport1764600000000 } from './1764600000000-resident-import.js';
 import { ResidentNameKnn1764700000000 } from './1764700000000-resident-name-knn.js';
+import { NameTokensAndStagedImport1764800000000 } from './1764800000000-name-tokens-and-staged-import.js';
 
 /** Every migration, in order. Listed as classes (no globs) so builds and tests see the same set. */
 export const MIGRATIONS = [
@@ -9,4 +10,6 @@ export const MIGRATIONS = [
   ResidentRegistry1764500000000,
   ResidentImport1764600000000,
   ResidentNameKnn1764700000000,
+  NameTokensAndStagedImport1764800000000,
 ];
+export { STATUSES as STATUSES_OF_RESIDENCE } from './1764500000000-resident-registry.js';

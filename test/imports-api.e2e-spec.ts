@@ -94,6 +94,8 @@ describe('imports through the API and the worker', () => {
       DATABASE_URL: t.config.DATABASE_URL,
       REDIS_URL: t.config.REDIS_URL,
       REDIS_PREFIX: t.config.REDIS_PREFIX,
+      // Small slices, so that the kill lands between two commits of a run that takes a few seconds.
+      IMPORT_SLICE_ROWS: '200',
     };
     const external = startBuilt('worker', env);
     try {

@@ -116,7 +116,7 @@ R010,THAPA,BIKASH,1995-10-10,M,NP,STUDENT,MOVED_OUT,2026-11-30
     expect(row).toEqual({ moved_out_on: '2026-11-30', history: 1 });
   });
 
-  it('resumes an interrupted run from its last committed batch, without duplicates', async () => {
+  it('resumes an interrupted run from its last committed slice, without duplicates', async () => {
     await createCity(t, '222216', '湖西市');
     const path = join(dir, 'interrupted.csv');
     await writeFile(path, CSV);
@@ -127,7 +127,7 @@ R010,THAPA,BIKASH,1995-10-10,M,NP,STUDENT,MOVED_OUT,2026-11-30
       orgId: null,
       userId: null,
     });
-    importer.batchSize = 3;
+    importer.sliceSize = 3;
     try {
       let batches = 0;
       await expect(
@@ -141,7 +141,7 @@ R010,THAPA,BIKASH,1995-10-10,M,NP,STUDENT,MOVED_OUT,2026-11-30
       const counts = await importer.run(id);
       expect(counts).toMatchObject({ processedRows: 10, insertedRows: 7, failedRows: 3 });
     } finally {
-      importer.batchSize = 1_000;
+      importer.sliceSize = 50_000;
     }
     const [{ count }] = await t.dataSource.query(
       `SELECT count(*)::int AS count FROM resident WHERE municipality_code = '222216'`,

@@ -16,17 +16,15 @@ import {
 import { createHmac } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CreateResidentDto, ResidentQueryDto, UpdateResidentDto } from './dto/resident.dto.js';
-import { nameForms } from './names/name-forms.js';
+import { syncNameForms } from './names/name-store.js';
 import { normalizeName } from './names/name-normalization.js';
-import { ResidentName } from './resident-name.entity.js';
+import { wordAlternatives, type WordAlternatives } from './names/name-query.js';
 import { audienceOf, residentView, type ResidentAudience, type ResidentView } from './resident-view.js';
 import { NAME_FIELDS, Resident, STATUS_FIELDS } from './resident.entity.js';
 import { StatusHistory } from './status-history.entity.js';
 
-// Low enough to forgive a typo or two in a short name, high enough to keep results relevant.
-const MIN_WORD_SIMILARITY = 0.4;
-// Name rows ranked per search: plenty for a person's name, cheap from the index.
-const NAME_CANDIDATES = 50;
+// Name forms ranked per search: plenty for a person's name, cheap to fetch and rank.
+const NAME_CANDIDATES = 200;
 
 /**
  * Residents of the principal's municipalities. A school officer sees only children up to the
@@ -86,7 +84,7 @@ export class ResidentsService {
           ...this.cardFields(residenceCardNumber),
         }),
       );
-      await this.syncNames(tx, resident);
+      await syncNameForms(tx, [resident.id]);
       await this.recordStatus(tx, ctx, resident, 'API');
       await this.audit.record(
         ctx,
@@ -127,7 +125,7 @@ export class ResidentsService {
         await this.assertStatus(tx, after.statusCode, after.statusSubtype);
       await updateVersioned(tx, Resident, id, expectedVersion, changes, 'Resident');
       const saved = (await tx.findOneBy(Resident, { id }))!;
-      if (NAME_FIELDS.some((field) => field in changes)) await this.syncNames(tx, saved);
+      if (NAME_FIELDS.some((field) => field in changes)) await syncNameForms(tx, [saved.id]);
       const statusChanged = STATUS_FIELDS.some((field) => field in changes);
       if (statusChanged) await this.recordStatus(tx, ctx, saved, 'API');
       await this.audit.record(
@@ -181,38 +179,25 @@ export class ResidentsService {
     if (query.registryCategory) add('r.registry_category = ?', query.registryCategory);
     if (query.householdId) add('r.household_id = ?', query.householdId);
 
+    const cursor = decodeCursor<{ s: string; k: string; id: string; f: string }>(query.cursor, ['s', 'k', 'id', 'f']);
     const normalizedQuery = query.q ? normalizeName(query.q) : '';
-    const byName = normalizedQuery.length > 0;
-    let from = 'resident r';
-    if (byName) {
-      // Nearest name forms first, straight from the trigram GiST index (KNN): word similarity
-      // is order-insensitive and forgives typos. The best NAME_CANDIDATES name rows are ranked;
-      // a name search pages within them.
-      params.push(normalizedQuery, [...principal.municipalityCodes]);
-      const q = `$${params.length - 1}`;
-      from = `(SELECT n.resident_id, min(n.distance) AS distance
-                 FROM (SELECT resident_id, ${q} <<-> normalized AS distance FROM resident_name
-                        WHERE municipality_code = ANY($${params.length}::char(6)[])
-                        ORDER BY ${q} <<-> normalized LIMIT ${audience === 'SCHOOL' ? NAME_CANDIDATES * 5 : NAME_CANDIDATES}) n
-                GROUP BY n.resident_id) c JOIN resident r ON r.id = c.resident_id`;
-      params.push(1 - MIN_WORD_SIMILARITY);
-      where.push(`c.distance <= $${params.length}`);
+    if (query.q && !normalizedQuery) return { items: [], nextCursor: null };
+    let rows: Array<Record<string, unknown>> = [];
+    let fuzzy = cursor?.f === '1';
+    if (!normalizedQuery) {
+      rows = await this.searchPage(where, params, null, true, cursor, limit);
+    } else {
+      // Whole words first; only when they find no one, words stand for their nearest spellings too.
+      if (!fuzzy) {
+        const words = await wordAlternatives(this.dataSource.manager, normalizedQuery, true);
+        if (words) rows = await this.searchPage([...where], [...params], words, true, cursor, limit);
+        fuzzy = rows.length === 0 && !cursor;
+      }
+      if (fuzzy) {
+        const words = await wordAlternatives(this.dataSource.manager, normalizedQuery, false);
+        if (words) rows = await this.searchPage([...where], [...params], words, false, cursor, limit);
+      }
     }
-    const cursor = decodeCursor<{ s: string; k: string; id: string }>(query.cursor, ['s', 'k', 'id']);
-    // Name searches rank by closeness; plain lists go by family name.
-    const sortKey = byName ? 'c.distance' : 'r.family_name';
-    if (cursor) {
-      params.push(cursor.k, cursor.id);
-      where.push(
-        byName
-          ? `(c.distance, r.id) > ($${params.length - 1}::float8, $${params.length}::uuid)`
-          : `(r.family_name, r.id) > ($${params.length - 1}, $${params.length}::uuid)`,
-      );
-    }
-    params.push(limit + 1);
-    const sql = `SELECT r.*, ${sortKey}::text AS sort_key FROM ${from} WHERE ${where.join(' AND ')}
-                 ORDER BY ${sortKey}, r.id LIMIT $${params.length}`;
-    const rows = (await this.dataSource.query(sql, params)) as Array<Record<string, unknown>>;
     const residents = rows.map((row) => ({
       resident: rowToResident(this.dataSource, row),
       sortKey: String(row.sort_key),
@@ -230,8 +215,64 @@ export class ResidentsService {
     return {
       items: page.map(({ resident }) => residentView(resident, audience)),
       nextCursor:
-        residents.length > limit && last ? encodeCursor({ s: 'v1', k: last.sortKey, id: last.resident.id }) : null,
+        residents.length > limit && last
+          ? encodeCursor({ s: 'v2', k: last.sortKey, id: last.resident.id, f: fuzzy ? '1' : '0' })
+          : null,
     };
+  }
+
+  /**
+   * One page of residents. A name search ranks the name forms that hold a spelling of every query
+   * word (GIN index on the words): exact words first, then by closeness of the spellings, shorter
+   * names before longer. At most NAME_CANDIDATES forms are ranked: a query that fits more people
+   * than that needs another word, a birth date or a key.
+   */
+  // `where` and `params` start with the visibility filter, whose first parameter is the municipalities.
+  private async searchPage(
+    where: string[],
+    params: unknown[],
+    words: WordAlternatives | null,
+    exact: boolean,
+    cursor: { k: string; id: string } | undefined,
+    limit: number,
+  ): Promise<Array<Record<string, unknown>>> {
+    let from = 'resident r';
+    if (words) {
+      const matches = words.map((list) => {
+        params.push(list.map((a) => a.token));
+        return `n.tokens && $${params.length}::text[]`;
+      });
+      // Whole words all score 0, so only length orders them; spellings score by closeness.
+      let closeness = '0';
+      if (!exact) {
+        const flat = words.flatMap((list, word) => list.map((alternative) => ({ word, ...alternative })));
+        params.push(
+          flat.map((a) => a.word),
+          flat.map((a) => a.token),
+          flat.map((a) => a.similarity),
+        );
+        const [word, token, similarity] = [params.length - 2, params.length - 1, params.length].map((i) => `$${i}`);
+        closeness = `(SELECT sum(1 - best) FROM (SELECT max(e.similarity) AS best
+              FROM unnest(${word}::int[], ${token}::text[], ${similarity}::float4[]) AS e(word, token, similarity)
+             WHERE e.token = ANY (n.tokens) GROUP BY e.word) x)`;
+      }
+      from = `(SELECT n.resident_id, min(${closeness} + 0.001 * cardinality(n.tokens)) AS score
+                 FROM (SELECT n.resident_id, n.tokens FROM resident_name n
+                        WHERE n.municipality_code = ANY ($1::char(6)[]) AND ${matches.join(' AND ')}
+                        LIMIT ${NAME_CANDIDATES}) n
+                GROUP BY n.resident_id) c JOIN resident r ON r.id = c.resident_id`;
+    }
+    const sortKey = words ? 'c.score' : 'r.family_name';
+    if (cursor) {
+      params.push(cursor.k, cursor.id);
+      where.push(`(${sortKey}, r.id) > ($${params.length - 1}${words ? '::float8' : ''}, $${params.length}::uuid)`);
+    }
+    params.push(limit + 1);
+    return this.dataSource.query(
+      `SELECT r.*, ${sortKey}::text AS sort_key FROM ${from} WHERE ${where.join(' AND ')}
+        ORDER BY ${sortKey}, r.id LIMIT $${params.length}`,
+      params,
+    );
   }
 
   /** Links a child to a guardian (both residents the caseworker may see). Linking twice changes nothing. */
@@ -293,21 +334,6 @@ export class ResidentsService {
     if (subtype && !rows[0].subtypes.includes(subtype)) {
       throw ProblemException.validation([{ field: 'statusSubtype', reason: `${code} has no subtype ${subtype}` }]);
     }
-  }
-
-  /** Keeps one resident_name row per name form in step with the record. */
-  private async syncNames(manager: EntityManager, resident: Resident): Promise<void> {
-    await manager.delete(ResidentName, { residentId: resident.id });
-    const rows = nameForms({
-      family: resident.familyName,
-      given: resident.givenName,
-      middle: resident.middleName,
-      kanji: resident.kanjiName,
-      common: resident.commonName,
-      commonKana: resident.commonNameKana,
-      kana: resident.kanaName,
-    }).map((name) => ({ ...name, residentId: resident.id, municipalityCode: resident.municipalityCode }));
-    if (rows.length) await manager.insert(ResidentName, rows);
   }
 
   private async recordStatus(

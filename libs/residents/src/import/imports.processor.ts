@@ -2,7 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { JobName, QueueName, type JobPayload } from '@app/platform';
 import { UnrecoverableError, type Job } from 'bullmq';
-import { ImportFileError, percentDone, ResidentImportService, type ImportCounts } from './resident-import.service.js';
+import { ImportFileError, ResidentImportService, type ImportCounts } from './resident-import.service.js';
 
 /** The imports queue: runs a register import, reporting progress; retries resume at the checkpoint. */
 @Processor(QueueName.imports)
@@ -25,10 +25,7 @@ export class ImportsProcessor extends WorkerHost {
   private async importResidents(job: Job<JobPayload[typeof JobName.importResidents]>): Promise<ImportCounts> {
     try {
       return await this.importer.run(job.data.importId, async (progress) => {
-        await job.updateProgress({
-          ...progress,
-          percent: percentDone(progress.readBytes, progress.totalBytes),
-        });
+        await job.updateProgress({ ...progress });
       });
     } catch (error) {
       // A file that cannot be imported will not get better by retrying.

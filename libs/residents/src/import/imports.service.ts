@@ -74,7 +74,7 @@ export class ImportsService {
       fileName: row.file_name,
       status: row.status,
       encoding: row.encoding,
-      percent: row.status === 'DONE' ? 100 : percentDone(Number(row.read_bytes), Number(row.total_bytes)),
+      percent: row.status === 'DONE' ? 100 : percentDone(row),
       ...countsOf(row),
       unknownColumns: row.unknown_columns,
       failure: row.failure,

@@ -1,17 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
-import { AppConfig, Clock, flattenValidationErrors, officeDate, systemContext } from '@app/platform';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
-import { parse } from 'csv-parse';
-import { createHmac } from 'node:crypto';
+import { AppConfig, Clock, officeDate, systemContext } from '@app/platform';
+import { createHmac, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, type EntityManager } from 'typeorm';
 import { nameForms } from '../names/name-forms.js';
+import { syncNameForms } from '../names/name-store.js';
+import { csvRecords } from './csv-records.js';
 import { decodeStream, detectEncoding } from './decode.js';
-import { IMPORT_COLUMNS, REQUIRED_COLUMNS, ResidentImportRow, type ImportColumn } from './import-row.js';
+import { checkRow, IMPORT_COLUMNS, REQUIRED_COLUMNS, type ImportColumn, type ImportRow } from './import-row.js';
 
 export interface ImportCounts {
   processedRows: number;
@@ -22,11 +25,8 @@ export interface ImportCounts {
 }
 
 export interface ImportProgress extends ImportCounts {
-  readBytes: number;
-  totalBytes: number;
+  percent: number;
 }
-
-const changedRows = (counts: ImportCounts): number => counts.insertedRows + counts.updatedRows;
 
 /** The counters of an import_run row (snake_case columns) as ImportCounts. */
 export function countsOf(row: Record<string, number>): ImportCounts {
@@ -39,23 +39,34 @@ export function countsOf(row: Record<string, number>): ImportCounts {
   };
 }
 
-/** Progress of a running import by bytes read; 100 is kept for DONE. */
-export function percentDone(readBytes: number, totalBytes: number | null): number {
-  return totalBytes ? Math.min(99, Math.floor((100 * readBytes) / totalBytes)) : 0;
+/**
+ * Progress of a running import: reading the file into the staging table is the first half (by
+ * bytes), merging the staged rows the second (by rows); 100 is kept for DONE.
+ */
+export function percentDone(run: {
+  read_bytes: number | string;
+  total_bytes: number | string | null;
+  staged_rows: number | null;
+  processed_rows: number;
+}): number {
+  const total = Number(run.total_bytes);
+  if (run.staged_rows === null) return total ? Math.min(50, Math.floor((50 * Number(run.read_bytes)) / total)) : 0;
+  return Math.min(99, 50 + Math.floor((49 * run.processed_rows) / Math.max(1, run.staged_rows)));
 }
 
 /** The file cannot be imported at all (e.g. a required column is missing): no retry helps. */
 export class ImportFileError extends Error {}
 
-interface RowError {
-  line: number;
-  field: string | null;
-  reason: string;
-}
-
-interface ValidRow {
-  line: number;
-  row: ResidentImportRow;
+interface ImportRunRow {
+  id: string;
+  org_id: string | null;
+  created_by_user_id: string | null;
+  municipality_code: string;
+  file_path: string;
+  status: string;
+  processed_rows: number;
+  staged_rows: number | null;
+  columns: ImportColumn[] | null;
 }
 
 /** Database columns filled from each file column; a column the file lacks is left as it is. */
@@ -79,112 +90,140 @@ const FIELDS_OF: Partial<Record<ImportColumn, string[]>> = {
   postal_code: ['postal_code'],
   address: ['address'],
   moved_in_on: ['moved_in_on'],
-  moved_out_on: ['moved_out_on'],
   preferred_language: ['preferred_language'],
   communication_level: ['communication_level'],
 };
+const NAME_COLUMNS: ImportColumn[] = [
+  'family_name',
+  'given_name',
+  'middle_name',
+  'kanji_name',
+  'common_name',
+  'common_name_kana',
+  'kana_name',
+];
+const STATUS_FIELDS = ['registry_category', 'status_code', 'status_subtype', 'stay_period', 'stay_expiry_date'];
+/** The name forms staged with each row: [form, staging column prefix, its value from the row]. */
+const STAGED_FORMS = [
+  ['ALPHABET', 'alphabet', `concat_ws(' ', s.family_name, s.given_name, s.middle_name)`],
+  ['KANJI', 'kanji', 's.kanji_name'],
+  ['COMMON', 'common', 's.common_name'],
+  ['COMMON_KANA', 'common_kana', 's.common_name_kana'],
+  ['KANA', 'kana', 's.kana_name'],
+] as const;
 
-interface ImportRunRow {
-  id: string;
-  org_id: string | null;
-  created_by_user_id: string | null;
-  municipality_code: string;
-  file_path: string;
-  status: string;
-  processed_rows: number;
-}
+/** Staging columns, in COPY order; the file's values typed, plus what Node computed per row. */
+const STAGE_COLUMNS: Array<[string, string]> = [
+  ['seq', 'int PRIMARY KEY'],
+  ['line', 'int NOT NULL'],
+  ['problems', 'jsonb'],
+  ['new_id', 'uuid'],
+  ['resident_key', 'text'],
+  ['family_name', 'text'],
+  ['given_name', 'text'],
+  ['middle_name', 'text'],
+  ['kanji_name', 'text'],
+  ['common_name', 'text'],
+  ['common_name_kana', 'text'],
+  ['kana_name', 'text'],
+  ['birth_date', 'date'],
+  ['sex', 'text'],
+  ['nationality', 'text'],
+  ['registry_category', 'text'],
+  ['status_code', 'text'],
+  ['status_subtype', 'text'],
+  ['stay_period', 'text'],
+  ['stay_expiry_date', 'date'],
+  ['card_number_hash', 'bytea'],
+  ['card_number_last4', 'text'],
+  ['postal_code', 'text'],
+  ['address', 'text'],
+  ['household_key', 'text'],
+  ['household_head', 'text'],
+  ['moved_in_on', 'date'],
+  ['moved_out_on', 'date'],
+  ['preferred_language', 'text'],
+  ['communication_level', 'text'],
+  ['event', 'text'],
+  ...STAGED_FORMS.flatMap(([, prefix]): Array<[string, string]> => [
+    [`${prefix}_script`, 'text'],
+    [`${prefix}_normalized`, 'text'],
+  ]),
+];
 
 const KNOWN = new Set<string>(IMPORT_COLUMNS);
+/** The empty columns of a staged line that holds only its problems. */
+const NO_VALUES = '\t\\N'.repeat(STAGE_COLUMNS.length - 3);
+
+/** A value in COPY's text format: \N for NULL, backslash escapes for the four special characters. */
+function copyText(value: string | null | undefined): string {
+  if (value === null || value === undefined) return '\\N';
+  return /[\\\t\n\r]/.test(value)
+    ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+    : value;
+}
+
+/** Time-ordered uuid (v7 layout): new residents' ids land at the end of the primary-key index. */
+function timeOrderedUuid(): string {
+  const time = Date.now().toString(16).padStart(12, '0');
+  const random = randomUUID();
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${random.slice(15, 18)}-${random.slice(19, 23)}-${random.slice(24)}`;
+}
 
 /**
- * Loads a Basic Resident Register extract: streamed (never the whole file in memory), UTF-8 or
- * CP932, header-driven, upserted in batches by (municipality, resident_key). Each batch commits
- * its rows, its errors and the checkpoint together, so a killed run resumes where it stopped
- * and a re-run of the same file changes nothing.
+ * Loads a Basic Resident Register extract in two steps.
+ * 1. Stage: the file is streamed (never whole in memory; UTF-8 or CP932; header-driven), each line
+ *    checked and its names normalized here, and everything COPYed into an unlogged staging table in
+ *    one transaction that also records the row count: a killed run either has all of it or none.
+ * 2. Merge: slices of staged rows are applied set-based — a few statements per slice, whatever its
+ *    size — each slice committing its rows, errors and the checkpoint together, so a killed run
+ *    resumes at the next slice, and a re-run of the same file changes nothing (unchanged rows are
+ *    not written at all).
  */
 @Injectable()
 export class ResidentImportService {
   private readonly logger = new Logger(ResidentImportService.name);
-  /** Rows per transaction: large enough for speed, small enough that a kill loses little work. */
-  batchSize = 1_000;
+  /** Staged rows merged per transaction: large enough for set-based speed, small enough to resume. */
+  sliceSize: number;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.sliceSize = config.get('IMPORT_SLICE_ROWS');
+  }
 
   async run(
     importId: string,
     onProgress: (progress: ImportProgress) => Promise<void> = async () => {},
   ): Promise<ImportCounts> {
-    const [run] = (await this.dataSource.query(`SELECT * FROM import_run WHERE id = $1`, [importId])) as ImportRunRow[];
-    if (!run) throw new ImportFileError(`import ${importId} does not exist`);
+    let run = await this.load(importId);
     if (run.status === 'DONE') return this.counts(importId);
-    const totalBytes = (await stat(run.file_path)).size;
-    const encoding = await detectEncoding(run.file_path);
-    await this.dataSource.query(
-      `UPDATE import_run SET status = 'RUNNING', encoding = $2, total_bytes = $3, started_at = coalesce(started_at, now()),
-              updated_at = now() WHERE id = $1`,
-      [importId, encoding, totalBytes],
-    );
-    const statuses = await this.statusSubtypes();
-    const source = createReadStream(run.file_path);
-    const parser = decodeStream(source, encoding).pipe(
-      parse({
-        columns: (header: string[]) => {
-          const names = this.checkHeader(importId, header);
-          for (const name of names) if (KNOWN.has(name)) columns.add(name as ImportColumn);
-          return names;
-        },
-        skip_empty_lines: true,
-        relax_column_count: true,
-        trim: true,
-        info: true,
-      }),
-    );
-    const alreadyDone = run.processed_rows;
-    const columns = new Set<ImportColumn>();
-    let dataRows = 0;
-    let batch: Array<{ line: number; record: Record<string, string> }> = [];
-    const flush = async () => {
-      const counts = await this.commitBatch(run, batch, dataRows, statuses, columns, source.bytesRead);
-      batch = [];
-      await onProgress({ ...counts, readBytes: source.bytesRead, totalBytes });
-    };
-    try {
-      for await (const { record, info } of parser as AsyncIterable<{
-        record: Record<string, string>;
-        info: { lines: number };
-      }>) {
-        dataRows += 1;
-        if (dataRows <= alreadyDone) continue; // committed by an earlier, interrupted run
-        batch.push({ line: info.lines, record });
-        if (batch.length >= this.batchSize) await flush();
-      }
-      if (batch.length) await flush();
-    } catch (error) {
-      const failure =
-        error instanceof ImportFileError ? error.message : `the file could not be read: ${(error as Error).message}`;
-      if (error instanceof ImportFileError || (error as { code?: string }).code?.startsWith('CSV_')) {
-        await this.dataSource.query(
-          `UPDATE import_run SET status = 'FAILED', failure = $2, finished_at = now(), updated_at = now() WHERE id = $1`,
-          [importId, failure],
-        );
-        throw new ImportFileError(failure);
-      }
-      throw error;
+    if (run.staged_rows === null) {
+      await this.stage(run, onProgress);
+      run = await this.load(importId);
+    }
+    const columns = new Set(run.columns ?? []);
+    while (run.processed_rows < run.staged_rows!) {
+      const counts = await this.mergeSlice(run, columns);
+      run.processed_rows = counts.processedRows;
+      await onProgress({ ...counts, percent: percentDone({ ...run, read_bytes: 0, total_bytes: 0 }) });
     }
     await this.dataSource.query(
       `UPDATE import_run SET status = 'DONE', read_bytes = total_bytes, finished_at = now(), updated_at = now() WHERE id = $1`,
       [importId],
     );
-    // A large load changes the tables' statistics at once; without them search plans go wrong
-    // until autovacuum comes by.
-    if (changedRows(await this.counts(importId)) > 10_000)
-      await this.dataSource.query(`ANALYZE resident, resident_name, household`);
+    await this.dataSource.query(`DROP TABLE IF EXISTS ${this.stageTable(importId)}`);
     const counts = await this.counts(importId);
+    // A large load changes the tables' statistics at once; without them plans go wrong until
+    // autovacuum comes by.
+    // The same for the words' GIN index: its pending list is searched linearly by every query.
+    if (counts.insertedRows + counts.updatedRows > 10_000) {
+      await this.dataSource.query(`ANALYZE resident, resident_name, household`);
+      await this.dataSource.query(`SELECT gin_clean_pending_list('resident_name_tokens'::regclass)`);
+    }
     // The run is the unit of audit for what an import wrote: who started it, and what it changed.
     await this.audit.record(systemContext(`import-${importId}`), {
       action: 'import.finish',
@@ -229,305 +268,322 @@ export class ResidentImportService {
     return countsOf(row);
   }
 
-  private checkHeader(importId: string, header: string[]): string[] {
-    const columns = header.map((name) =>
+  private async load(importId: string): Promise<ImportRunRow> {
+    const [run] = (await this.dataSource.query(`SELECT * FROM import_run WHERE id = $1`, [importId])) as ImportRunRow[];
+    if (!run) throw new ImportFileError(`import ${importId} does not exist`);
+    return run;
+  }
+
+  private stageTable(importId: string): string {
+    return `import_stage_${importId.replace(/-/g, '')}`;
+  }
+
+  private async fail(importId: string, failure: string): Promise<never> {
+    await this.dataSource.query(
+      `UPDATE import_run SET status = 'FAILED', failure = $2, finished_at = now(), updated_at = now() WHERE id = $1`,
+      [importId, failure],
+    );
+    throw new ImportFileError(failure);
+  }
+
+  /** Step 1: the whole file into the staging table, in one transaction with the row count. */
+  private async stage(run: ImportRunRow, onProgress: (progress: ImportProgress) => Promise<void>): Promise<void> {
+    const totalBytes = (await stat(run.file_path)).size;
+    const encoding = await detectEncoding(run.file_path);
+    await this.dataSource.query(
+      `UPDATE import_run SET status = 'RUNNING', encoding = $2, total_bytes = $3, read_bytes = 0,
+              started_at = coalesce(started_at, now()), updated_at = now() WHERE id = $1`,
+      [run.id, encoding, totalBytes],
+    );
+    const statuses = new Map(
+      (
+        (await this.dataSource.query(`SELECT code, subtypes FROM status_of_residence`)) as Array<{
+          code: string;
+          subtypes: string[];
+        }>
+      ).map((row) => [row.code, row.subtypes]),
+    );
+    const source = createReadStream(run.file_path, { highWaterMark: 1 << 20 });
+    const records = csvRecords(decodeStream(source, encoding) as AsyncIterable<string>);
+    const header = await records.next();
+    if (header.done) return this.fail(run.id, 'the file is empty');
+    const columns = header.value.cells.map((name) =>
       name
         .trim()
         .toLowerCase()
         .replace(/^\uFEFF/, ''),
     );
     const missing = REQUIRED_COLUMNS.filter((column) => !columns.includes(column));
-    if (missing.length) throw new ImportFileError(`required columns missing: ${missing.join(', ')}`);
+    if (missing.length) return this.fail(run.id, `required columns missing: ${missing.join(', ')}`);
+    const repeated = columns.filter((column, index) => KNOWN.has(column) && columns.indexOf(column) !== index);
+    if (repeated.length) return this.fail(run.id, `columns given twice: ${[...new Set(repeated)].join(', ')}`);
+    const present = columns.filter((column): column is ImportColumn => KNOWN.has(column));
+    // Unknown columns are reported once, on the run, and never fatal.
     const unknown = columns.filter((column) => !KNOWN.has(column));
-    // Reported once on the run, not per row, and never fatal.
-    if (unknown.length) {
-      void this.dataSource
-        .query(`UPDATE import_run SET unknown_columns = $2 WHERE id = $1`, [importId, unknown])
-        .catch((error: Error) => this.logger.warn(`could not record unknown columns: ${error.message}`));
+
+    const hashKey = this.config.get('DATA_HASH_KEY');
+    let seq = 0;
+    let lastProgress = performance.now();
+    const reportProgress = async () => {
+      lastProgress = performance.now();
+      await this.dataSource.query(`UPDATE import_run SET read_bytes = $2, updated_at = now() WHERE id = $1`, [
+        run.id,
+        source.bytesRead,
+      ]);
+      await onProgress({
+        ...(await this.counts(run.id)),
+        percent: percentDone({
+          read_bytes: source.bytesRead,
+          total_bytes: totalBytes,
+          staged_rows: null,
+          processed_rows: 0,
+        }),
+      });
+    };
+    const stagedLines = async function* (this: ResidentImportService): AsyncGenerator<string> {
+      let chunk = '';
+      for await (const record of records) {
+        seq += 1;
+        chunk += this.stagedLine(seq, record.line, record.cells, record.malformed, columns, statuses, hashKey);
+        if (chunk.length > 65_536) {
+          yield chunk;
+          chunk = '';
+          if (performance.now() - lastProgress > 1_000) await reportProgress();
+        }
+      }
+      if (chunk) yield chunk;
+    }.call(this);
+
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    const table = this.stageTable(run.id);
+    try {
+      await runner.startTransaction();
+      await runner.query(`DROP TABLE IF EXISTS ${table}`);
+      await runner.query(
+        `CREATE UNLOGGED TABLE ${table} (${STAGE_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})`,
+      );
+      const client = (await runner.connect()) as PoolClient;
+      await pipeline(
+        Readable.from(stagedLines),
+        client.query(copyFrom(`COPY ${table} (${STAGE_COLUMNS.map(([name]) => name).join(', ')}) FROM STDIN`)),
+      );
+      // A resident_key given twice: the first line counts, later ones are rejected.
+      await runner.query(
+        `UPDATE ${table} s SET problems = jsonb_build_array(jsonb_build_array('resident_key', 'same resident_key as line ' || d.first_line))
+           FROM (SELECT resident_key, min(line) AS first_line FROM ${table} WHERE problems IS NULL
+                  GROUP BY resident_key HAVING count(*) > 1) d
+          WHERE s.resident_key = d.resident_key AND s.problems IS NULL AND s.line > d.first_line`,
+      );
+      await runner.query(
+        `UPDATE import_run SET staged_rows = $2, columns = $3, unknown_columns = $4, read_bytes = $5, updated_at = now()
+          WHERE id = $1`,
+        [run.id, seq, present, unknown, source.bytesRead],
+      );
+      await runner.commitTransaction();
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw error;
+    } finally {
+      await runner.release();
     }
-    return columns;
   }
 
-  private async statusSubtypes(): Promise<Map<string, string[]>> {
-    const rows: Array<{ code: string; subtypes: string[] }> = await this.dataSource.query(
-      `SELECT code, subtypes FROM status_of_residence`,
-    );
-    return new Map(rows.map((row) => [row.code, row.subtypes]));
-  }
-
-  private async validateRows(
-    batch: Array<{ line: number; record: Record<string, string> }>,
-    statuses: Map<string, string[]>,
-  ): Promise<{ valid: ValidRow[]; errors: RowError[] }> {
-    const valid: ValidRow[] = [];
-    const errors: RowError[] = [];
-    const keys = new Map<string, number>();
-    for (const { line, record } of batch) {
-      const plain: Partial<Record<ImportColumn, string>> = {};
-      for (const column of IMPORT_COLUMNS) {
-        const value = record[column];
-        if (value !== undefined && value !== '') plain[column] = value;
-      }
-      const row = plainToInstance(ResidentImportRow, plain);
-      const problems = flattenValidationErrors(await validate(row, { stopAtFirstError: true })).map((p) => ({
-        line,
-        field: p.field,
-        reason: p.reason,
-      }));
-      if (row.status_code && !statuses.has(row.status_code)) {
-        problems.push({ line, field: 'status_code', reason: `unknown status of residence ${row.status_code}` });
-      } else if (
-        row.status_subtype &&
-        !(row.status_code && statuses.get(row.status_code)?.includes(row.status_subtype))
-      ) {
-        problems.push({
-          line,
-          field: 'status_subtype',
-          reason: `${row.status_code ?? 'no status'} has no subtype ${row.status_subtype}`,
-        });
-      }
-      if (row.resident_key && keys.has(row.resident_key)) {
-        problems.push({
-          line,
-          field: 'resident_key',
-          reason: `same resident_key as line ${keys.get(row.resident_key)}`,
-        });
-      }
-      if (problems.length) {
-        errors.push(...problems);
-        continue;
-      }
-      keys.set(row.resident_key, line);
-      valid.push({ line, row });
+  /** One data line in COPY text format: checked, cleaned, names normalized, card number hashed. */
+  private stagedLine(
+    seq: number,
+    line: number,
+    cells: string[],
+    malformed: string | undefined,
+    columns: string[],
+    statuses: ReadonlyMap<string, readonly string[]>,
+    hashKey: string,
+  ): string {
+    const rejected = (problems: Array<[string | null, string]>) =>
+      `${seq}\t${line}\t${copyText(JSON.stringify(problems))}${NO_VALUES}\n`;
+    if (malformed) return rejected([[null, malformed]]);
+    if (cells.length > columns.length) {
+      return rejected([[null, `the line has ${cells.length} cells; the header has ${columns.length}`]]);
     }
-    return { valid, errors };
-  }
-
-  private async commitBatch(
-    run: ImportRunRow,
-    batch: Array<{ line: number; record: Record<string, string> }>,
-    processedRows: number,
-    statuses: Map<string, string[]>,
-    columns: Set<ImportColumn>,
-    readBytes: number,
-  ): Promise<ImportCounts> {
-    const { valid, errors } = await this.validateRows(batch, statuses);
-    const failedLines = new Set(errors.map((error) => error.line)).size;
-    return this.dataSource.transaction(async (tx) => {
-      const changed = valid.length
-        ? await this.upsert(tx, run.municipality_code, valid, columns)
-        : { inserted: 0, updated: 0 };
-      if (errors.length) {
-        await tx.query(
-          `INSERT INTO import_error (import_id, line, field, reason)
-           SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[])`,
-          [run.id, errors.map((e) => e.line), errors.map((e) => e.field), errors.map((e) => e.reason)],
-        );
-      }
-      const [row] = await tx.query(
-        `UPDATE import_run SET processed_rows = $2, inserted_rows = inserted_rows + $3, updated_rows = updated_rows + $4,
-                unchanged_rows = unchanged_rows + $5, failed_rows = failed_rows + $6, read_bytes = $7, updated_at = now()
-          WHERE id = $1
-          RETURNING processed_rows, inserted_rows, updated_rows, unchanged_rows, failed_rows`,
-        [
-          run.id,
-          processedRows,
-          changed.inserted,
-          changed.updated,
-          valid.length - changed.inserted - changed.updated,
-          failedLines,
-          readBytes,
-        ],
-      );
-      return countsOf(row[0]);
-    });
-  }
-
-  /** One statement for the batch; rows whose values did not change are not touched at all. */
-  private async upsert(
-    tx: EntityManager,
-    municipalityCode: string,
-    rows: ValidRow[],
-    columns: Set<ImportColumn>,
-  ): Promise<{ inserted: number; updated: number }> {
-    const today = officeDate(this.clock.now(), this.config.get('TZ_OFFICE'));
-    const key = this.config.get('DATA_HASH_KEY');
-    const input = rows.map(({ row }) => ({
-      resident_key: row.resident_key,
-      family_name: row.family_name,
-      given_name: row.given_name,
-      middle_name: row.middle_name ?? null,
-      kanji_name: row.kanji_name ?? null,
-      common_name: row.common_name ?? null,
-      common_name_kana: row.common_name_kana ?? null,
-      kana_name: row.kana_name ?? null,
-      birth_date: row.birth_date,
-      sex: row.sex,
-      nationality: row.nationality,
-      registry_category: row.registry_category ?? 'MID_LONG_TERM',
-      status_code: row.status_code ?? null,
-      status_subtype: row.status_subtype ?? null,
-      stay_period: row.stay_period ?? null,
-      stay_expiry_date: row.stay_expiry_date ?? null,
-      card_hash: row.residence_card_number
-        ? createHmac('sha256', key).update(row.residence_card_number).digest('hex')
-        : null,
-      card_last4: row.residence_card_number?.slice(-4) ?? null,
-      postal_code: row.postal_code ?? null,
-      address: row.address ?? null,
-      moved_in_on: row.moved_in_on ?? null,
-      moved_out_on: row.moved_out_on ?? null,
-      preferred_language: row.preferred_language ?? null,
-      communication_level: row.communication_level ?? null,
-      event: row.event ?? null,
-    }));
-    const all = `family_name, given_name, middle_name, kanji_name, common_name, common_name_kana, kana_name, birth_date,
-      sex, nationality, registry_category, status_code, status_subtype, stay_period, stay_expiry_date, card_number_hash,
-      card_number_last4, postal_code, address, moved_in_on, moved_out_on, preferred_language, communication_level`;
-    // Updates touch only the columns the file has; inserts take all (absent ones empty).
-    const present = [...columns].flatMap((column) => FIELDS_OF[column] ?? []);
-    const updated = present.join(', ');
-    const excluded = present.map((field) => `EXCLUDED.${field}`).join(', ');
-    const current = present.map((field) => `r.${field}`).join(', ');
-    const changed: Array<{ id: string; resident_key: string; inserted: boolean; status_changed: boolean }> =
-      await tx.query(
-        `WITH input AS (
-         SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(
-           resident_key text, family_name text, given_name text, middle_name text, kanji_name text, common_name text,
-           common_name_kana text, kana_name text, birth_date date, sex text, nationality text, registry_category text,
-           status_code text, status_subtype text, stay_period text, stay_expiry_date date, card_hash text, card_last4 text,
-           postal_code text, address text, moved_in_on date, moved_out_on date, preferred_language text,
-           communication_level text, event text)
-       ), old AS (
-         SELECT r.resident_key, r.registry_category, r.status_code, r.status_subtype, r.stay_period, r.stay_expiry_date
-           FROM resident r JOIN input i ON r.municipality_code = $1 AND r.resident_key = i.resident_key
-       ), upserted AS (
-         INSERT INTO resident AS r (municipality_code, resident_key, ${all})
-         SELECT $1, resident_key, family_name, given_name, middle_name, kanji_name, common_name, common_name_kana,
-                kana_name, birth_date, sex, nationality, registry_category, status_code, status_subtype, stay_period,
-                stay_expiry_date, decode(card_hash, 'hex'), card_last4, postal_code, address, moved_in_on,
-                coalesce(moved_out_on, CASE WHEN event = 'MOVED_OUT' THEN $3::date END), preferred_language, communication_level
-           FROM input
-         ON CONFLICT (municipality_code, resident_key) WHERE resident_key IS NOT NULL DO UPDATE
-           SET (${updated}) = ROW(${excluded}), version = r.version + 1, updated_at = now()
-           WHERE ROW(${current}) IS DISTINCT FROM ROW(${excluded})
-         RETURNING r.id, r.resident_key, (r.xmax = 0) AS inserted, r.registry_category, r.status_code, r.status_subtype,
-                   r.stay_period, r.stay_expiry_date
-       )
-       SELECT u.id, u.resident_key, u.inserted,
-              (o.resident_key IS NULL OR (o.registry_category, o.status_code, o.status_subtype, o.stay_period, o.stay_expiry_date)
-                IS DISTINCT FROM (u.registry_category, u.status_code, u.status_subtype, u.stay_period, u.stay_expiry_date))
-                AS status_changed
-         FROM upserted u LEFT JOIN old o ON o.resident_key = u.resident_key`,
-        [municipalityCode, JSON.stringify(input), today],
-      );
-    const movedOut = await this.movedOut(tx, municipalityCode, rows, today, changed);
-    if (changed.length) await this.afterUpsert(tx, municipalityCode, rows, changed);
-    await this.households(tx, municipalityCode, rows);
-    const inserted = changed.filter((row) => row.inserted).length;
-    return { inserted, updated: changed.length - inserted + movedOut };
-  }
-
-  /**
-   * event=MOVED_OUT ends the residence (moved_out_on = the row's date or today); the record and
-   * its history stay. Returns how many rows this changed that the upsert had not already changed.
-   */
-  private async movedOut(
-    tx: EntityManager,
-    municipalityCode: string,
-    rows: ValidRow[],
-    today: string,
-    changed: Array<{ resident_key: string }>,
-  ): Promise<number> {
-    const moves = rows.filter(({ row }) => row.event === 'MOVED_OUT');
-    if (!moves.length) return 0;
-    const touched: Array<{ resident_key: string }> = await tx
-      .query(
-        `UPDATE resident r SET moved_out_on = m.moved_out_on, version = r.version + 1, updated_at = now()
-         FROM unnest($2::text[], $3::date[]) AS m(resident_key, moved_out_on)
-        WHERE r.municipality_code = $1 AND r.resident_key = m.resident_key AND r.moved_out_on IS DISTINCT FROM m.moved_out_on
-        RETURNING r.resident_key`,
-        [municipalityCode, moves.map(({ row }) => row.resident_key), moves.map(({ row }) => row.moved_out_on ?? today)],
-      )
-      .then((result: [Array<{ resident_key: string }>, number] | Array<{ resident_key: string }>) =>
-        Array.isArray(result[0])
-          ? (result[0] as Array<{ resident_key: string }>)
-          : (result as Array<{ resident_key: string }>),
-      );
-    const already = new Set(changed.map((row) => row.resident_key));
-    return touched.filter((row) => !already.has(row.resident_key)).length;
-  }
-
-  /** Name forms and status history of the rows that were inserted or changed. */
-  private async afterUpsert(
-    tx: EntityManager,
-    municipalityCode: string,
-    rows: ValidRow[],
-    changed: Array<{ id: string; resident_key: string; status_changed: boolean }>,
-  ): Promise<void> {
-    const byKey = new Map(rows.map(({ row }) => [row.resident_key, row]));
-    const ids = changed.map((row) => row.id);
-    await tx.query(`DELETE FROM resident_name WHERE resident_id = ANY($1::uuid[])`, [ids]);
-    const names = changed.flatMap(({ id, resident_key }) => {
-      const row = byKey.get(resident_key)!;
-      return nameForms({
-        family: row.family_name,
+    const input: ImportRow = {};
+    for (let i = 0; i < cells.length; i++) {
+      const column = columns[i] as ImportColumn;
+      if (!KNOWN.has(column)) continue;
+      const value = cells[i].trim();
+      if (value !== '') input[column] = value;
+    }
+    const { row, problems } = checkRow(input, statuses);
+    if (problems.length) return rejected(problems.map((p) => [p.field, p.reason]));
+    const forms = new Map(
+      nameForms({
+        family: row.family_name!,
         given: row.given_name,
         middle: row.middle_name,
         kanji: row.kanji_name,
         common: row.common_name,
         commonKana: row.common_name_kana,
         kana: row.kana_name,
-      }).map((name) => [id, name.form, name.value, name.script, name.normalized]);
-    });
-    if (names.length) {
-      await tx.query(
-        `INSERT INTO resident_name (resident_id, municipality_code, form, value, script, normalized)
-         SELECT id, $1, form, value, script, normalized
-           FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[]) AS t(id, form, value, script, normalized)`,
-        [municipalityCode, ...[0, 1, 2, 3, 4].map((index) => names.map((name) => name[index]))],
-      );
-    }
-    const statusChanged = changed.filter((row) => row.status_changed).map((row) => row.id);
-    if (statusChanged.length) {
-      await tx.query(
-        `INSERT INTO status_history (resident_id, registry_category, status_code, status_subtype, stay_period, stay_expiry_date, source)
-         SELECT id, registry_category, status_code, status_subtype, stay_period, stay_expiry_date, 'IMPORT'
-           FROM resident WHERE id = ANY($1::uuid[])`,
-        [statusChanged],
-      );
-    }
+      }).map((form) => [form.form, form]),
+    );
+    const card = row.residence_card_number;
+    const values = [
+      timeOrderedUuid(),
+      row.resident_key,
+      row.family_name,
+      row.given_name,
+      row.middle_name,
+      row.kanji_name,
+      row.common_name,
+      row.common_name_kana,
+      row.kana_name,
+      row.birth_date,
+      row.sex,
+      row.nationality,
+      row.registry_category ?? 'MID_LONG_TERM',
+      row.status_code,
+      row.status_subtype,
+      row.stay_period,
+      row.stay_expiry_date,
+      card ? `\\x${createHmac('sha256', hashKey).update(card).digest('hex')}` : null,
+      card?.slice(-4),
+      row.postal_code,
+      row.address,
+      row.household_key,
+      row.household_head,
+      row.moved_in_on,
+      row.moved_out_on,
+      row.preferred_language,
+      row.communication_level,
+      row.event,
+      ...STAGED_FORMS.flatMap(([form]) => [forms.get(form)?.script, forms.get(form)?.normalized]),
+    ];
+    return `${seq}\t${line}\t\\N\t${values.map(copyText).join('\t')}\n`;
   }
 
-  /** household_key and household_head: create households, move members, set heads (only where different). */
-  private async households(tx: EntityManager, municipalityCode: string, rows: ValidRow[]): Promise<void> {
-    const members = rows.filter(({ row }) => row.household_key);
-    if (!members.length) return;
-    const residentKeys = members.map(({ row }) => row.resident_key);
-    const householdKeys = members.map(({ row }) => row.household_key!);
-    await tx.query(
-      `INSERT INTO household (municipality_code, household_key)
-       SELECT DISTINCT $1, key FROM unnest($2::text[]) AS key
-       ON CONFLICT (municipality_code, household_key) WHERE household_key IS NOT NULL DO NOTHING`,
-      [municipalityCode, householdKeys],
-    );
-    await tx.query(
-      `UPDATE resident r SET household_id = h.id, version = r.version + 1, updated_at = now()
-         FROM unnest($2::text[], $3::text[]) AS m(resident_key, household_key)
-         JOIN household h ON h.municipality_code = $1 AND h.household_key = m.household_key
-        WHERE r.municipality_code = $1 AND r.resident_key = m.resident_key AND r.household_id IS DISTINCT FROM h.id`,
-      [municipalityCode, residentKeys, householdKeys],
-    );
-    const heads = members.filter(({ row }) => row.household_head === 'Y');
-    if (heads.length) {
+  /** Step 2, one slice: errors, households, new and changed residents, names, status history, heads. */
+  private async mergeSlice(run: ImportRunRow, columns: Set<ImportColumn>): Promise<ImportCounts> {
+    const table = this.stageTable(run.id);
+    const from = run.processed_rows;
+    const to = Math.min(run.staged_rows!, from + this.sliceSize);
+    const today = officeDate(this.clock.now(), this.config.get('TZ_OFFICE'));
+    const has = (column: ImportColumn) => columns.has(column);
+    const fields = [...columns].flatMap((column) => FIELDS_OF[column] ?? []);
+    const namesFields = NAME_COLUMNS.filter(has);
+    const statusFields = STATUS_FIELDS.filter((field) => fields.includes(field));
+    const distinct = (list: string[]) =>
+      list.length
+        ? `ROW(${list.map((f) => `r.${f}`).join(', ')}) IS DISTINCT FROM ROW(${list.map((f) => `s.${f}`).join(', ')})`
+        : 'false';
+    return this.dataSource.transaction(async (tx) => {
+      const m = run.municipality_code;
       await tx.query(
-        `UPDATE household h SET head_resident_id = r.id, version = h.version + 1, updated_at = now()
-           FROM unnest($2::text[], $3::text[]) AS m(resident_key, household_key)
-           JOIN resident r ON r.municipality_code = $1 AND r.resident_key = m.resident_key
-          WHERE h.municipality_code = $1 AND h.household_key = m.household_key
-            AND h.head_resident_id IS DISTINCT FROM r.id`,
-        [municipalityCode, heads.map(({ row }) => row.resident_key), heads.map(({ row }) => row.household_key!)],
+        `INSERT INTO import_error (import_id, line, field, reason)
+         SELECT $1, s.line, p ->> 0, p ->> 1 FROM ${table} s, jsonb_array_elements(s.problems) p
+          WHERE s.seq > $2 AND s.seq <= $3 AND s.problems IS NOT NULL`,
+        [run.id, from, to],
       );
+      if (has('household_key')) {
+        await tx.query(
+          `INSERT INTO household (municipality_code, household_key)
+           SELECT DISTINCT $1, household_key FROM ${table}
+            WHERE seq > $2 AND seq <= $3 AND problems IS NULL AND household_key IS NOT NULL
+           ON CONFLICT (municipality_code, household_key) WHERE household_key IS NOT NULL DO NOTHING`,
+          [m, from, to],
+        );
+      }
+      // The slice, each row beside the resident it updates (if any) and what differs.
+      await tx.query(`DROP TABLE IF EXISTS import_slice`);
+      await tx.query(
+        `CREATE TEMP TABLE import_slice ON COMMIT DROP AS
+         SELECT s.*, r.id AS existing_id, coalesce(r.id, s.new_id) AS resident_id,
+                coalesce(h.id, r.household_id) AS new_household_id,
+                CASE WHEN s.event = 'MOVED_OUT' THEN coalesce(s.moved_out_on, r.moved_out_on, $3::date)
+                     WHEN ${has('moved_out_on')} THEN s.moved_out_on ELSE r.moved_out_on END AS new_moved_out_on,
+                r.id IS NULL OR ${distinct(fields)}
+                  OR r.household_id IS DISTINCT FROM coalesce(h.id, r.household_id)
+                  OR r.moved_out_on IS DISTINCT FROM (CASE WHEN s.event = 'MOVED_OUT' THEN coalesce(s.moved_out_on, r.moved_out_on, $3::date)
+                     WHEN ${has('moved_out_on')} THEN s.moved_out_on ELSE r.moved_out_on END) AS changed,
+                r.id IS NULL OR ${distinct(namesFields)} AS names_changed,
+                r.id IS NULL OR ${distinct(statusFields)} AS status_changed
+           FROM ${table} s
+           LEFT JOIN resident r ON r.municipality_code = $1 AND r.resident_key = s.resident_key
+           LEFT JOIN household h ON h.municipality_code = $1 AND h.household_key = s.household_key
+          WHERE s.seq > $2 AND s.seq <= $4 AND s.problems IS NULL`,
+        [m, from, today, to],
+      );
+      const all = [...Object.values(FIELDS_OF).flat()];
+      await tx.query(
+        `INSERT INTO resident (id, municipality_code, resident_key, ${all.join(', ')}, moved_out_on, household_id)
+         SELECT resident_id, $1, resident_key, ${all.join(', ')}, new_moved_out_on, new_household_id
+           FROM import_slice WHERE existing_id IS NULL`,
+        [m],
+      );
+      await tx.query(
+        `UPDATE resident r SET (${[...fields, 'moved_out_on', 'household_id'].join(', ')})
+                             = ROW(${[...fields.map((f) => `s.${f}`), 's.new_moved_out_on', 's.new_household_id'].join(', ')}),
+                version = r.version + 1, updated_at = now()
+           FROM import_slice s WHERE r.id = s.existing_id AND s.changed`,
+      );
+      await this.mergeNames(tx, m, columns);
+      await tx.query(
+        `INSERT INTO status_history (resident_id, registry_category, status_code, status_subtype, stay_period, stay_expiry_date, source)
+         SELECT r.id, r.registry_category, r.status_code, r.status_subtype, r.stay_period, r.stay_expiry_date, 'IMPORT'
+           FROM import_slice s JOIN resident r ON r.id = s.resident_id WHERE s.status_changed`,
+      );
+      if (has('household_head')) {
+        await tx.query(
+          `UPDATE household h SET head_resident_id = s.resident_id, version = h.version + 1, updated_at = now()
+             FROM import_slice s
+            WHERE s.household_head = 'Y' AND h.id = s.new_household_id AND h.head_resident_id IS DISTINCT FROM s.resident_id`,
+        );
+      }
+      // TypeORM answers an UPDATE ... RETURNING with [rows, affected].
+      const [[row]] = await tx.query(
+        `UPDATE import_run SET processed_rows = $2,
+                inserted_rows = inserted_rows + c.inserted, updated_rows = updated_rows + c.updated,
+                unchanged_rows = unchanged_rows + c.unchanged,
+                failed_rows = failed_rows + (SELECT count(*) FROM ${table} WHERE seq > $3 AND seq <= $2 AND problems IS NOT NULL),
+                updated_at = now()
+           FROM (SELECT count(*) FILTER (WHERE existing_id IS NULL) AS inserted,
+                        count(*) FILTER (WHERE existing_id IS NOT NULL AND changed) AS updated,
+                        count(*) FILTER (WHERE NOT changed) AS unchanged FROM import_slice) c
+          WHERE id = $1
+          RETURNING processed_rows, inserted_rows, updated_rows, unchanged_rows, failed_rows`,
+        [run.id, to, from],
+      );
+      return countsOf(row);
+    });
+  }
+
+  /**
+   * Name forms of new residents and of those whose names changed. When the file has every name
+   * column, the forms normalized while staging are inserted as they are; otherwise the stored
+   * record supplies the missing parts, so the forms are rebuilt from it.
+   */
+  private async mergeNames(tx: EntityManager, municipalityCode: string, columns: Set<ImportColumn>): Promise<void> {
+    if (!NAME_COLUMNS.every((column) => columns.has(column))) {
+      const ids: Array<{ resident_id: string }> = await tx.query(
+        `SELECT resident_id FROM import_slice WHERE names_changed`,
+      );
+      if (ids.length)
+        await syncNameForms(
+          tx,
+          ids.map((row) => row.resident_id),
+        );
+      return;
     }
+    await tx.query(
+      `DELETE FROM resident_name WHERE resident_id IN (SELECT existing_id FROM import_slice WHERE names_changed)`,
+    );
+    const forms = STAGED_FORMS.map(
+      ([form, prefix, value]) => `('${form}', ${value}, s.${prefix}_script, s.${prefix}_normalized)`,
+    );
+    await tx.query(
+      `INSERT INTO resident_name (resident_id, municipality_code, form, value, script, normalized)
+       SELECT s.resident_id, $1, f.form, f.value, f.script, f.normalized
+         FROM import_slice s CROSS JOIN LATERAL (VALUES ${forms.join(', ')}) AS f(form, value, script, normalized)
+        WHERE s.names_changed AND f.normalized IS NOT NULL`,
+      [municipalityCode],
+    );
   }
 }

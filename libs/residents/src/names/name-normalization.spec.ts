@@ -97,3 +97,22 @@ describe('detectScript', () => {
     expect(detectScript(input)).toBe(expected);
   });
 });
+
+describe('fast paths', () => {
+  it('give what the full normalization gives, for every name form of a synthetic population', async () => {
+    const { syntheticPopulation } = await import('../demo/synthetic-population.js');
+    const [header, ...lines] = [...syntheticPopulation(2_000, 11)];
+    const columns = header.split(',');
+    const nameColumns = ['family_name', 'given_name', 'middle_name', 'kanji_name', 'kana_name', 'common_name_kana'];
+    const names = lines.flatMap((line) => {
+      const cells = line.split(',');
+      return nameColumns.map((column) => cells[columns.indexOf(column)]).filter(Boolean);
+    });
+    expect(names.length).toBeGreaterThan(5_000);
+    // A leading space defeats the fast paths; the full path trims it.
+    for (const name of names) {
+      expect(normalizeName(name)).toBe(normalizeName(` ${name}`));
+      expect(detectScript(name)).toBe(detectScript(` ${name}`));
+    }
+  });
+});

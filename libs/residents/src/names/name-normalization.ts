@@ -7,12 +7,19 @@ export type NameScript = 'LATIN' | 'KATAKANA' | 'KANJI' | 'HANGUL' | 'MIXED' | '
 /** Latin letters that have no decomposition, so stripping combining marks leaves them as they are. */
 const LATIN_FOLDS: Record<string, string> = { đ: 'd', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', ł: 'l', ı: 'i' };
 
+const PLAIN_ALPHABET = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+const PLAIN_KATAKANA = /^[\u30A1-\u30FA\u30FC]+(?: [\u30A1-\u30FA\u30FC]+)*$/;
+
 /**
  * `NGUYỄN  Văn-An` → `nguyen van an`, `ｸﾞｴﾝ・ｱﾝ` → `グエン アン`, `ぐえん` → `グエン`.
  * Kanji, katakana (with `ー` and small kana), hangul, letters and digits are kept; punctuation, symbols and
  * separators become one space. `ー` is a letter (Lm), not punctuation, so it survives.
  */
 export function normalizeName(text: string): string {
+  // Fast paths for what registers hold (an import normalizes millions of names): card alphabet and
+  // full-width katakana, single-spaced, are already normal apart from case.
+  if (PLAIN_ALPHABET.test(text)) return text.toLowerCase();
+  if (PLAIN_KATAKANA.test(text)) return text;
   return text
     .normalize('NFKC') // half-width kana → full-width, full-width Latin/digits/space → ASCII
     .replace(/[\u3041-\u3096\u309d\u309e]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60)) // hiragana → katakana
@@ -46,6 +53,8 @@ export function sortedNameKey(text: string): string {
  * Letters of more than one script, or of a script outside these four (e.g. Cyrillic), give MIXED.
  */
 export function detectScript(text: string): NameScript {
+  if (PLAIN_ALPHABET.test(text)) return /[A-Za-z]/.test(text) ? 'LATIN' : 'NONE';
+  if (PLAIN_KATAKANA.test(text)) return 'KATAKANA';
   const scripts = new Set<NameScript>();
   for (const c of normalizeName(text)) {
     if (!/\p{L}/u.test(c)) continue;

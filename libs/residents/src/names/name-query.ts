@@ -1,0 +1,45 @@
+import type { EntityManager } from 'typeorm';
+
+/** Words of a query beyond this many are ignored: no name has more, and each costs an index probe. */
+const MAX_QUERY_WORDS = 6;
+/** Real words tried for a word that is not in any name (a typo or the start of a word). */
+const NEAREST_WORDS = 8;
+const PREFIX_WORDS = 8;
+/** Trigram similarity below which a word is not offered as a correction. */
+const MIN_SIMILARITY = 0.2;
+
+/** For each query word, the stored words that may stand for it, each with how close it is (1 = same). */
+export type WordAlternatives = Array<Array<{ token: string; similarity: number }>>;
+
+/**
+ * Resolves the words of a normalized query against `name_token`, the set of every word in any
+ * name. `exact`: each word as it is (null when a word occurs in no name: nothing can match).
+ * Otherwise each word also stands for the nearest real words (trigram KNN, for typos and
+ * transpositions) and those it begins (a word typed in part, or kanji written without spaces).
+ */
+export async function wordAlternatives(
+  manager: EntityManager,
+  normalizedQuery: string,
+  exact: boolean,
+): Promise<WordAlternatives | null> {
+  const words = [...new Set(normalizedQuery.split(' ').filter(Boolean))].slice(0, MAX_QUERY_WORDS);
+  if (!words.length) return null;
+  const rows: Array<{ word: number; token: string; similarity: number }> = await manager.query(
+    `SELECT q.word, e.token, e.similarity
+       FROM unnest($1::text[]) WITH ORDINALITY AS q(text, word)
+       CROSS JOIN LATERAL (
+         SELECT t.token, 1::float4 AS similarity FROM name_token t WHERE t.token = q.text
+         UNION
+         (SELECT t.token, similarity(t.token, q.text) FROM name_token t
+           WHERE NOT $2 ORDER BY t.token <-> q.text LIMIT ${NEAREST_WORDS})
+         UNION
+         (SELECT t.token, similarity(t.token, q.text) FROM name_token t
+           WHERE NOT $2 AND t.token LIKE q.text || '%' ORDER BY length(t.token), t.token LIMIT ${PREFIX_WORDS})
+       ) e
+      WHERE e.similarity >= ${MIN_SIMILARITY} OR e.token LIKE q.text || '%'`,
+    [words, exact],
+  );
+  const alternatives: WordAlternatives = words.map(() => []);
+  for (const row of rows) alternatives[Number(row.word) - 1].push({ token: row.token, similarity: row.similarity });
+  return alternatives.every((list) => list.length) ? alternatives : null;
+}
