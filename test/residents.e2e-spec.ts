@@ -231,6 +231,35 @@ describe('resident registry', () => {
     expect(pages).toBeGreaterThan(1);
   });
 
+  it('pages through name matches, exact and misspelt, with and without other filters', async () => {
+    const ids: string[] = [];
+    for (const given of ['MINH', 'MINH TUAN', 'MINH ANH', 'MINH CHAU', 'MINH DUC']) {
+      ids.push(
+        (await createResident(caseworker, { familyName: 'PHAM', givenName: given, birthDate: '1994-04-04' })).id,
+      );
+    }
+    const pages = async (query: string) => {
+      const found: string[] = [];
+      let cursor: string | null = null;
+      let count = 0;
+      do {
+        const page: request.Response = await caseworker
+          .get(`/api/v1/residents?limit=2&${query}${cursor ? `&cursor=${cursor}` : ''}`)
+          .expect(200);
+        found.push(...page.body.items.map((r: { id: string }) => r.id));
+        cursor = page.body.nextCursor;
+        count += 1;
+      } while (cursor && count < 20);
+      return found;
+    };
+    for (const query of ['q=pham%20minh', 'q=minh%20pham&birthDate=1994-04-04', 'q=phma%20minh']) {
+      const found = await pages(query);
+      expect({ query, found: [...found].sort() }).toEqual({ query, found: [...ids].sort() });
+    }
+    // Shorter names first: PHAM MINH before the longer forms.
+    expect((await pages('q=pham%20minh'))[0]).toBe(ids[0]);
+  });
+
   it('shows a PESO counselor identity and status but not the address, and lets them change nothing', async () => {
     const resident = await createResident(caseworker, {
       address: '浜松市中区1-1',

@@ -77,6 +77,41 @@ export class AuditService {
     });
   }
 
+  /**
+   * The same event as an `INSERT … SELECT` for a data-modifying CTE, so that a read and its audit
+   * row are one statement (one round trip, and no read without its record). `diffSql` is an SQL
+   * expression for the diff, e.g. built from the CTE's rows; its parameters are already in `params`.
+   * `when` limits the insert (e.g. to a non-empty result). Parameters are appended to `params`.
+   */
+  insertSql(
+    ctx: RequestContext,
+    entry: Omit<AuditEntry, 'diff'>,
+    params: unknown[],
+    diffSql: string,
+    when = 'true',
+  ): string {
+    const principal = ctx.principal;
+    const values = [
+      [entry.actorUserId ?? principal?.userId ?? null, 'uuid'],
+      [principal?.serviceTokenId ?? null, 'uuid'],
+      [entry.actorOrgId ?? principal?.orgId ?? null, 'uuid'],
+      [entry.action, 'text'],
+      [entry.entity, 'text'],
+      [entry.entityId ?? null, 'text'],
+      [entry.residentId ?? null, 'uuid'],
+      [entry.purpose ?? ctx.purpose ?? null, 'text'],
+      [ctx.requestId, 'text'],
+      [ctx.ip, 'inet'],
+    ] as const;
+    const placeholders = values.map(([value, type]) => {
+      params.push(value);
+      return `$${params.length}::${type}`;
+    });
+    return `INSERT INTO audit_event (actor_user_id, actor_service_token_id, actor_org_id, action, entity, entity_id,
+                                     resident_id, purpose, request_id, ip, diff)
+            SELECT ${placeholders.join(', ')}, ${diffSql} WHERE ${when}`;
+  }
+
   /** Newest first, keyset-paginated on (at, id) with the database's full timestamp precision. */
   async find(query: AuditQuery): Promise<AuditEventView[]> {
     const where: string[] = ['actor_org_id = $1'];

@@ -28,3 +28,4 @@ export * from './lifecycle/graceful-shutdown.js';
 export * from './http/security-headers.js';
 export * from './db/base-entities.js';
 export * from './db/like-pattern.js';
+export * from './db/prepared-query.js';

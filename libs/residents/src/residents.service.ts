@@ -7,6 +7,7 @@ import {
   decodeCursor,
   encodeCursor,
   officeDate,
+  preparedQuery,
   ProblemException,
   updateVersioned,
   type Page,
@@ -18,7 +19,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { CreateResidentDto, ResidentQueryDto, UpdateResidentDto } from './dto/resident.dto.js';
 import { syncNameForms } from './names/name-store.js';
 import { normalizeName } from './names/name-normalization.js';
-import { wordAlternatives, type WordAlternatives } from './names/name-query.js';
+import { queryWords, wordAlternatives, type WordAlternatives } from './names/name-query.js';
 import { audienceOf, residentView, type ResidentAudience, type ResidentView } from './resident-view.js';
 import { NAME_FIELDS, Resident, STATUS_FIELDS } from './resident.entity.js';
 import { StatusHistory } from './status-history.entity.js';
@@ -182,38 +183,36 @@ export class ResidentsService {
     const cursor = decodeCursor<{ s: string; k: string; id: string; f: string }>(query.cursor, ['s', 'k', 'id', 'f']);
     const normalizedQuery = query.q ? normalizeName(query.q) : '';
     if (query.q && !normalizedQuery) return { items: [], nextCursor: null };
+    // The search and its audit record are one statement; an exact pass that finds no one is not
+    // recorded, because the spelling pass after it is.
+    const filters = Object.keys(query).filter((key) => !['limit', 'cursor'].includes(key));
+    const nameFilterOnly = audience !== 'SCHOOL' && where.length === 1;
+    const page = (words: WordAlternatives | null, exact: boolean, auditIfEmpty: boolean) =>
+      this.searchPage(ctx, filters, [...where], [...params], words, exact, cursor, limit, auditIfEmpty, nameFilterOnly);
     let rows: Array<Record<string, unknown>> = [];
     let fuzzy = cursor?.f === '1';
     if (!normalizedQuery) {
-      rows = await this.searchPage(where, params, null, true, cursor, limit);
+      rows = await page(null, true, true);
     } else {
       // Whole words first; only when they find no one, words stand for their nearest spellings too.
       if (!fuzzy) {
-        const words = await wordAlternatives(this.dataSource.manager, normalizedQuery, true);
-        if (words) rows = await this.searchPage([...where], [...params], words, true, cursor, limit);
+        const words = queryWords(normalizedQuery).map((token) => [{ token, similarity: 1 }]);
+        rows = await page(words, true, Boolean(cursor));
         fuzzy = rows.length === 0 && !cursor;
       }
       if (fuzzy) {
-        const words = await wordAlternatives(this.dataSource.manager, normalizedQuery, false);
-        if (words) rows = await this.searchPage([...where], [...params], words, false, cursor, limit);
+        const words = await wordAlternatives(this.dataSource.manager, normalizedQuery);
+        rows = await page(words, false, true);
       }
     }
     const residents = rows.map((row) => ({
       resident: rowToResident(this.dataSource, row),
       sortKey: String(row.sort_key),
     }));
-    const page = residents.slice(0, limit);
-    const last = page[page.length - 1];
-    await this.audit.record(ctx, {
-      action: 'resident.search',
-      entity: 'resident',
-      diff: {
-        filters: Object.keys(query).filter((key) => !['limit', 'cursor'].includes(key)),
-        returned: page.map(({ resident }) => resident.id),
-      },
-    });
+    const pageRows = residents.slice(0, limit);
+    const last = pageRows[pageRows.length - 1];
     return {
-      items: page.map(({ resident }) => residentView(resident, audience)),
+      items: pageRows.map(({ resident }) => residentView(resident, audience)),
       nextCursor:
         residents.length > limit && last
           ? encodeCursor({ s: 'v2', k: last.sortKey, id: last.resident.id, f: fuzzy ? '1' : '0' })
@@ -229,19 +228,26 @@ export class ResidentsService {
    */
   // `where` and `params` start with the visibility filter, whose first parameter is the municipalities.
   private async searchPage(
+    ctx: RequestContext,
+    filters: string[],
     where: string[],
     params: unknown[],
     words: WordAlternatives | null,
     exact: boolean,
     cursor: { k: string; id: string } | undefined,
     limit: number,
+    auditIfEmpty: boolean,
+    nameFilterOnly: boolean,
   ): Promise<Array<Record<string, unknown>>> {
     let from = 'resident r';
+    if (words && !words.every((list) => list.length)) {
+      where.push('false'); // a word with no spelling in any name: no one matches
+      words = null;
+    }
     if (words) {
-      const matches = words.map((list) => {
-        params.push(list.map((a) => a.token));
-        return `n.tokens && $${params.length}::text[]`;
-      });
+      const matches = exact
+        ? [`n.tokens @> $${params.push(words.map(([w]) => w.token))}::text[]`]
+        : words.map((list) => `n.tokens && $${params.push(list.map((a) => a.token))}::text[]`);
       // Whole words all score 0, so only length orders them; spellings score by closeness.
       let closeness = '0';
       if (!exact) {
@@ -256,11 +262,19 @@ export class ResidentsService {
               FROM unnest(${word}::int[], ${token}::text[], ${similarity}::float4[]) AS e(word, token, similarity)
              WHERE e.token = ANY (n.tokens) GROUP BY e.word) x)`;
       }
-      from = `(SELECT n.resident_id, min(${closeness} + 0.001 * cardinality(n.tokens)) AS score
+      let ranked = `SELECT n.resident_id, min(${closeness} + 0.001 * cardinality(n.tokens)) AS score
                  FROM (SELECT n.resident_id, n.tokens FROM resident_name n
                         WHERE n.municipality_code = ANY ($1::char(6)[]) AND ${matches.join(' AND ')}
                         LIMIT ${NAME_CANDIDATES}) n
-                GROUP BY n.resident_id) c JOIN resident r ON r.id = c.resident_id`;
+                GROUP BY n.resident_id`;
+      // When the municipality is the only filter, the page is cut before residents are read.
+      if (nameFilterOnly) {
+        const after = cursor
+          ? `WHERE (g.score, g.resident_id) > ($${params.push(cursor.k)}::float8, $${params.push(cursor.id)}::uuid)`
+          : '';
+        ranked = `SELECT * FROM (${ranked}) g ${after} ORDER BY g.score, g.resident_id LIMIT $${params.push(limit + 1)}`;
+      }
+      from = `(${ranked}) c JOIN resident r ON r.id = c.resident_id`;
     }
     const sortKey = words ? 'c.score' : 'r.family_name';
     if (cursor) {
@@ -268,9 +282,24 @@ export class ResidentsService {
       where.push(`(${sortKey}, r.id) > ($${params.length - 1}${words ? '::float8' : ''}, $${params.length}::uuid)`);
     }
     params.push(limit + 1);
-    return this.dataSource.query(
-      `SELECT r.*, ${sortKey}::text AS sort_key FROM ${from} WHERE ${where.join(' AND ')}
-        ORDER BY ${sortKey}, r.id LIMIT $${params.length}`,
+    const limitParam = `$${params.length}`;
+    params.push(filters);
+    const audit = this.audit.insertSql(
+      ctx,
+      { action: 'resident.search', entity: 'resident' },
+      params,
+      `jsonb_build_object('filters', to_jsonb($${params.length}::text[]),
+         'returned', (SELECT coalesce(jsonb_agg(id ORDER BY sort_value, id), '[]') FROM
+                        (SELECT id, sort_value FROM page ORDER BY sort_value, id LIMIT ${limitParam}::int - 1) p))`,
+      auditIfEmpty ? 'true' : 'EXISTS (SELECT 1 FROM page)',
+    );
+    return preparedQuery(
+      this.dataSource,
+      `WITH page AS MATERIALIZED (
+         SELECT r.*, ${sortKey} AS sort_value, ${sortKey}::text AS sort_key FROM ${from} WHERE ${where.join(' AND ')}
+          ORDER BY ${sortKey}, r.id LIMIT ${limitParam}),
+       audit AS (${audit})
+       SELECT * FROM page ORDER BY sort_value, id`,
       params,
     );
   }

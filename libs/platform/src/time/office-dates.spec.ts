@@ -21,5 +21,12 @@ describe('office dates', () => {
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
     expect(isIsoDate('2027-02-29')).toBe(false);
     expect(isIsoDate('2028-02-29')).toBe(true);
+    expect(isIsoDate('2000-02-29')).toBe(true);
+    expect(isIsoDate('1900-02-29')).toBe(false);
+    expect(isIsoDate('2026-04-31')).toBe(false);
+    expect(isIsoDate('2026-13-01')).toBe(false);
+    expect(isIsoDate('2026-00-10')).toBe(false);
+    expect(isIsoDate('0000-01-01')).toBe(false); // PostgreSQL has no year 0
+    expect(isIsoDate('2026-1-01')).toBe(false);
   });
 });

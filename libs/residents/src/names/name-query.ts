@@ -11,19 +11,19 @@ const MIN_SIMILARITY = 0.2;
 /** For each query word, the stored words that may stand for it, each with how close it is (1 = same). */
 export type WordAlternatives = Array<Array<{ token: string; similarity: number }>>;
 
+/** The distinct words of a normalized query, at most MAX_QUERY_WORDS. */
+export function queryWords(normalizedQuery: string): string[] {
+  return [...new Set(normalizedQuery.split(' ').filter(Boolean))].slice(0, MAX_QUERY_WORDS);
+}
+
 /**
  * Resolves the words of a normalized query against `name_token`, the set of every word in any
- * name. `exact`: each word as it is (null when a word occurs in no name: nothing can match).
- * Otherwise each word also stands for the nearest real words (trigram KNN, for typos and
- * transpositions) and those it begins (a word typed in part, or kanji written without spaces).
+ * name: each word stands for itself if some name has it, for the nearest real words (trigram KNN:
+ * typos, transpositions) and for those it begins (a word typed in part, kanji without spaces).
+ * A word with no alternative gets an empty list: then no one can match.
  */
-export async function wordAlternatives(
-  manager: EntityManager,
-  normalizedQuery: string,
-  exact: boolean,
-): Promise<WordAlternatives | null> {
-  const words = [...new Set(normalizedQuery.split(' ').filter(Boolean))].slice(0, MAX_QUERY_WORDS);
-  if (!words.length) return null;
+export async function wordAlternatives(manager: EntityManager, normalizedQuery: string): Promise<WordAlternatives> {
+  const words = queryWords(normalizedQuery);
   const rows: Array<{ word: number; token: string; similarity: number }> = await manager.query(
     `SELECT q.word, e.token, e.similarity
        FROM unnest($1::text[]) WITH ORDINALITY AS q(text, word)
@@ -31,15 +31,15 @@ export async function wordAlternatives(
          SELECT t.token, 1::float4 AS similarity FROM name_token t WHERE t.token = q.text
          UNION
          (SELECT t.token, similarity(t.token, q.text) FROM name_token t
-           WHERE NOT $2 ORDER BY t.token <-> q.text LIMIT ${NEAREST_WORDS})
+           ORDER BY t.token <-> q.text LIMIT ${NEAREST_WORDS})
          UNION
          (SELECT t.token, similarity(t.token, q.text) FROM name_token t
-           WHERE NOT $2 AND t.token LIKE q.text || '%' ORDER BY length(t.token), t.token LIMIT ${PREFIX_WORDS})
+           WHERE t.token LIKE q.text || '%' ORDER BY length(t.token), t.token LIMIT ${PREFIX_WORDS})
        ) e
       WHERE e.similarity >= ${MIN_SIMILARITY} OR e.token LIKE q.text || '%'`,
-    [words, exact],
+    [words],
   );
   const alternatives: WordAlternatives = words.map(() => []);
   for (const row of rows) alternatives[Number(row.word) - 1].push({ token: row.token, similarity: row.similarity });
-  return alternatives.every((list) => list.length) ? alternatives : null;
+  return alternatives;
 }
