@@ -14,16 +14,18 @@ const entry = (app) => [...nodeFlags[app], join(root, 'dist', 'apps', app, 'src'
 
 // `--build` (what `npm run demo` passes), or no build yet: build first, so that the whole run
 // is one process tree under npm and signals reach it.
-if (process.argv.includes('--build') || !existsSync(join(root, 'dist', 'apps', 'api', 'src', 'main.js'))) {
-  const build = spawnSync(
-    process.execPath,
-    [join(root, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build', 'api'],
-    {
-      stdio: 'inherit',
-      cwd: root,
-    },
-  );
-  if (build.status !== 0) process.exit(build.status ?? 1);
+if (
+  process.argv.includes('--build') ||
+  !existsSync(join(root, 'dist', 'apps', 'api', 'src', 'main.js')) ||
+  !existsSync(join(root, 'dist', 'web', 'index.html'))
+) {
+  for (const [script, args] of [
+    [join(root, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), ['build', 'api']],
+    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), ['build', 'apps/web', '--logLevel', 'warn']],
+  ]) {
+    const build = spawnSync(process.execPath, [script, ...args], { stdio: 'inherit', cwd: root });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
 }
 
 // Check the environment once, here, so a bad value gives one line instead of one per process.

@@ -11,7 +11,6 @@ import {
   QueueModule,
   type AppConfigValues,
 } from '@app/platform';
-import { HomeController } from './home.controller.js';
 
 @Module({})
 export class AppModule {
@@ -33,7 +32,6 @@ export class AppModule {
         IdentityModule,
         ResidentsModule,
       ],
-      controllers: [HomeController],
     };
   }
 }

@@ -14,6 +14,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module.js';
+import { registerWebUi } from './web-ui.js';
 
 export const API_PREFIX = 'api/v1';
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9_.-]{8,64}$/;
@@ -51,12 +52,12 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   const fastify = app.getHttpAdapter().getInstance();
   registerSecurityHeaders(fastify, { https, apiPrefix: `/${API_PREFIX}/` });
   registerRequestLogging(fastify, app.get(ROOT_LOGGER));
+  await registerWebUi(fastify, config.WEB_DIR);
   // Body-parsing errors, unknown routes and thrown errors all reach ProblemFilter through
   // the error and not-found handlers that Nest installs on Fastify.
 
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
-      { path: '/', method: RequestMethod.GET },
       { path: 'health/live', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
     ],

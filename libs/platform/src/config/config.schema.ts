@@ -47,6 +47,8 @@ export const configSchema = z
       .default('smtp://127.0.0.1:1025'),
     // Where uploaded register extracts wait for the import job (shared by API and worker).
     IMPORT_DIR: z.string().min(1).default('var/imports'),
+    // The built web UI (vite build), served at /.
+    WEB_DIR: z.string().min(1).default('dist/web'),
     // Staged rows merged per transaction: the unit of resumption after a crash.
     IMPORT_SLICE_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
     TZ_OFFICE: timeZone.default('Asia/Tokyo'),

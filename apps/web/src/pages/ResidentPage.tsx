@@ -1,0 +1,215 @@
+import { Anchor, Badge, Card, Group, Loader, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../api/client';
+import type { AuditEvent, Household, Resident, StatusChange } from '../api/types';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { alphabetName } from '../components/names';
+import { useMe } from '../session';
+
+const OVERVIEW_FIELDS = [
+  'residentKey',
+  'familyName',
+  'givenName',
+  'middleName',
+  'kanaName',
+  'kanjiName',
+  'commonName',
+  'commonNameKana',
+  'birthDate',
+  'sex',
+  'nationality',
+  'registryCategory',
+  'statusCode',
+  'statusSubtype',
+  'stayPeriod',
+  'stayExpiryDate',
+  'residenceCardLast4',
+  'postalCode',
+  'address',
+  'movedInOn',
+  'movedOutOn',
+  'preferredLanguage',
+  'communicationLevel',
+] as const;
+
+export function ResidentPage() {
+  const { t } = useTranslation();
+  const { residentId } = useParams({ from: '/residents/$residentId' });
+  const me = useMe().data!;
+  const resident = useQuery({
+    queryKey: ['resident', residentId],
+    queryFn: () => unwrap<Resident>(api.GET('/api/v1/residents/{id}', { params: { path: { id: residentId } } })),
+  });
+  if (resident.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (resident.isError) return <ErrorNotice error={resident.error} />;
+  const record = resident.data;
+  // What the role does not see is absent from the answer, not empty.
+  const seesStatus = 'statusCode' in record;
+  const seesHousehold = 'householdId' in record;
+  const isAdmin = me.roles.includes('ADMIN');
+
+  const value = (field: (typeof OVERVIEW_FIELDS)[number]): string => {
+    const raw = record[field];
+    if (raw === null || raw === undefined || raw === '') return '—';
+    if (field === 'sex') return t(`sex.${raw}`);
+    if (field === 'registryCategory') return t(`registry.${raw}`);
+    return String(raw);
+  };
+
+  return (
+    <Stack>
+      <Anchor component={Link} to="/residents">
+        {t('resident.back')}
+      </Anchor>
+      <Group align="baseline">
+        <Title order={2}>{alphabetName(record)}</Title>
+        {record.kanaName && <Text size="lg">{record.kanaName}</Text>}
+        {record.kanjiName && <Text size="lg">{record.kanjiName}</Text>}
+        {record.registryCategory === 'NOT_REGISTERED' && <Badge color="orange">{t('registry.NOT_REGISTERED')}</Badge>}
+      </Group>
+      <Tabs defaultValue="overview" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="overview">{t('resident.tabs.overview')}</Tabs.Tab>
+          {seesHousehold && <Tabs.Tab value="household">{t('resident.tabs.household')}</Tabs.Tab>}
+          {seesStatus && <Tabs.Tab value="history">{t('resident.tabs.history')}</Tabs.Tab>}
+          {isAdmin && <Tabs.Tab value="audit">{t('resident.tabs.audit')}</Tabs.Tab>}
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="md">
+          <Card withBorder>
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs" component="dl">
+              {OVERVIEW_FIELDS.filter((field) => field in record).map((field) => (
+                <div key={field}>
+                  <Text component="dt" size="sm" c="gray.7">
+                    {t(`resident.fields.${field}`)}
+                  </Text>
+                  <Text component="dd" m={0} data-field={field}>
+                    {value(field)}
+                  </Text>
+                </div>
+              ))}
+            </SimpleGrid>
+          </Card>
+        </Tabs.Panel>
+        {seesHousehold && (
+          <Tabs.Panel value="household" pt="md">
+            <HouseholdTab householdId={record.householdId ?? null} />
+          </Tabs.Panel>
+        )}
+        {seesStatus && (
+          <Tabs.Panel value="history" pt="md">
+            <HistoryTab residentId={record.id} />
+          </Tabs.Panel>
+        )}
+        {isAdmin && (
+          <Tabs.Panel value="audit" pt="md">
+            <AuditTab residentId={record.id} />
+          </Tabs.Panel>
+        )}
+      </Tabs>
+    </Stack>
+  );
+}
+
+function HouseholdTab({ householdId }: { householdId: string | null }) {
+  const { t } = useTranslation();
+  const household = useQuery({
+    queryKey: ['household', householdId],
+    enabled: householdId !== null,
+    queryFn: () => unwrap<Household>(api.GET('/api/v1/households/{id}', { params: { path: { id: householdId! } } })),
+  });
+  if (!householdId) return <Text>{t('resident.noHousehold')}</Text>;
+  if (household.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (household.isError) return <ErrorNotice error={household.error} />;
+  return (
+    <Table>
+      <Table.Tbody>
+        {household.data.members.map((member) => (
+          <Table.Tr key={member.id}>
+            <Table.Td>
+              <Link to="/residents/$residentId" params={{ residentId: member.id }}>
+                {alphabetName(member)}
+              </Link>
+            </Table.Td>
+            <Table.Td>{member.kanaName}</Table.Td>
+            <Table.Td>{member.birthDate}</Table.Td>
+            <Table.Td>{member.id === household.data.headResidentId && <Badge>{t('resident.head')}</Badge>}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function HistoryTab({ residentId }: { residentId: string }) {
+  const { t } = useTranslation();
+  const history = useQuery({
+    queryKey: ['status-history', residentId],
+    queryFn: () =>
+      unwrap<{ items: StatusChange[] }>(
+        api.GET('/api/v1/residents/{id}/status-history', { params: { path: { id: residentId } } }),
+      ),
+  });
+  if (history.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (history.isError) return <ErrorNotice error={history.error} />;
+  if (!history.data.items.length) return <Text>{t('resident.noHistory')}</Text>;
+  return (
+    <Table>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('resident.changedAt')}</Table.Th>
+          <Table.Th>{t('resident.fields.registryCategory')}</Table.Th>
+          <Table.Th>{t('resident.fields.statusCode')}</Table.Th>
+          <Table.Th>{t('resident.fields.stayPeriod')}</Table.Th>
+          <Table.Th>{t('resident.fields.stayExpiryDate')}</Table.Th>
+          <Table.Th>{t('resident.sourceLabel')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {history.data.items.map((change) => (
+          <Table.Tr key={change.id}>
+            <Table.Td>{new Date(change.createdAt).toLocaleString()}</Table.Td>
+            <Table.Td>{t(`registry.${change.registryCategory}`)}</Table.Td>
+            <Table.Td>{[change.statusCode, change.statusSubtype].filter(Boolean).join(' ')}</Table.Td>
+            <Table.Td>{change.stayPeriod}</Table.Td>
+            <Table.Td>{change.stayExpiryDate}</Table.Td>
+            <Table.Td>{t(`resident.source.${change.source}`)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function AuditTab({ residentId }: { residentId: string }) {
+  const { t } = useTranslation();
+  const events = useQuery({
+    queryKey: ['audit', residentId],
+    queryFn: () =>
+      unwrap<{ items: AuditEvent[] }>(
+        api.GET('/api/v1/audit-events', { params: { query: { entity: 'resident', entityId: residentId } } }),
+      ),
+  });
+  if (events.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (events.isError) return <ErrorNotice error={events.error} />;
+  if (!events.data.items.length) return <Text>{t('resident.noAudit')}</Text>;
+  return (
+    <Table>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('resident.auditAt')}</Table.Th>
+          <Table.Th>{t('resident.auditAction')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {events.data.items.map((event) => (
+          <Table.Tr key={event.id}>
+            <Table.Td>{new Date(event.at).toLocaleString()}</Table.Td>
+            <Table.Td>{event.action}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,58 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import { Shell } from './components/Shell';
+
+const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({ component: Shell });
+
+// Pages load as their own chunks: the login page's first load stays small.
+const page = <K extends string>(load: () => Promise<Record<K, () => React.JSX.Element>>, name: K) =>
+  lazyRouteComponent(load, name);
+
+const routes = [
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/login',
+    component: page(() => import('./pages/LoginPage'), 'LoginPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/',
+    component: page(() => import('./pages/DashboardPage'), 'DashboardPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/residents',
+    validateSearch: (search: Record<string, unknown>): { q?: string; birthDate?: string } => ({
+      q: typeof search.q === 'string' ? search.q : undefined,
+      birthDate: typeof search.birthDate === 'string' ? search.birthDate : undefined,
+    }),
+    component: page(() => import('./pages/ResidentsPage'), 'ResidentsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/residents/$residentId',
+    component: page(() => import('./pages/ResidentPage'), 'ResidentPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/imports',
+    component: page(() => import('./pages/ImportsPage'), 'ImportsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/audit',
+    component: page(() => import('./pages/AuditPage'), 'AuditPage'),
+  }),
+];
+
+export const router = createRouter({
+  routeTree: rootRoute.addChildren(routes),
+  context: { queryClient: undefined! },
+  defaultPreload: 'intent',
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

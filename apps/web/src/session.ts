@@ -1,0 +1,43 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, setCsrfToken, unwrap } from './api/client';
+import type { Me, Role } from './api/types';
+
+/** The signed-in principal, or null when there is no session. */
+export function useMe() {
+  return useQuery({
+    queryKey: ['me'],
+    queryFn: async (): Promise<Me | null> => {
+      try {
+        const me = await unwrap<Me>(api.GET('/api/v1/me'));
+        setCsrfToken(me.csrfToken);
+        return me;
+      } catch (error) {
+        if (error instanceof ApiError && error.problem.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+export function useSignOut() {
+  const client = useQueryClient();
+  return async () => {
+    await api.POST('/api/v1/auth/logout');
+    setCsrfToken(null);
+    client.clear();
+    client.setQueryData(['me'], null);
+  };
+}
+
+/** Menus by role (docs/architecture.md, "Roles and what they see"). */
+export const MENU = [
+  { to: '/', key: 'dashboard', roles: null },
+  { to: '/residents', key: 'residents', roles: ['CITY_CASEWORKER', 'PESO_COUNSELOR', 'SCHOOL_OFFICER'] },
+  { to: '/imports', key: 'imports', roles: ['CITY_CASEWORKER'] },
+  { to: '/audit', key: 'audit', roles: ['ADMIN'] },
+] as const satisfies ReadonlyArray<{ to: string; key: string; roles: readonly Role[] | null }>;
+
+export function canSee(me: Me, roles: readonly Role[] | null): boolean {
+  return roles === null || me.roles.some((role) => (roles as readonly string[]).includes(role));
+}

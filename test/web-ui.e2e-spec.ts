@@ -1,0 +1,209 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { WorkerModule } from '../apps/worker/src/worker.module.js';
+import { DEMO, seedDemo } from './factories/identity.js';
+import { createResident } from './factories/residents.js';
+import { login } from './support/http.js';
+import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app.js';
+
+// The web UI in Debian's Chromium (never a downloaded browser), against the real API and worker.
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = join(import.meta.dirname, '..', 'docs', 'screenshots');
+
+describe('web UI', () => {
+  let t: TestApp;
+  let worker: INestApplicationContext;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemo(t);
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config, { schedules: false }), {
+      logger: false,
+    });
+    await worker.init();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.close();
+    await t?.close();
+  });
+
+  async function signIn(email: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ja-JP' });
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await page.getByLabel('メールアドレス').fill(email);
+    await page.getByLabel('パスワード').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByTestId('signed-in-as').waitFor();
+    return page;
+  }
+
+  const menu = async (page: Page) =>
+    page.getByRole('navigation', { name: 'メニュー' }).getByRole('link').allTextContents();
+
+  async function expectAccessible(page: Page, what: string): Promise<void> {
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    expect({ what, serious }).toEqual({ what, serious: [] });
+  }
+
+  it('has its API types generated from the API as it is now', async () => {
+    const live = await (await fetch(`${base}/api/docs-json`)).json();
+    const committed = JSON.parse(
+      await readFile(join(import.meta.dirname, '..', 'apps', 'web', 'src', 'api', 'openapi.json'), 'utf8'),
+    );
+    // If this fails, run `npm run web:api-types` and commit the result.
+    expect(live).toEqual(committed);
+  });
+
+  it('serves the page for any path the browser router owns, and the API 404 elsewhere', async () => {
+    const page = await fetch(`${base}/residents/00000000-0000-4000-8000-000000000000`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+    const api = await fetch(`${base}/api/v1/no-such-thing`);
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('sends a visitor to the login page, which is accessible and explains a wrong password', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ja-JP' });
+    const page = await context.newPage();
+    const scripts: Array<Promise<Buffer>> = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('.js')) scripts.push(response.body());
+    });
+    await page.goto(`${base}/residents`);
+    await page.getByRole('button', { name: 'ログイン' }).waitFor();
+    // The login page's JavaScript stays under 300 KB gzipped ([K11]).
+    const gzipped = (await Promise.all(scripts)).reduce((sum, body) => sum + gzipSync(body).length, 0);
+    expect(gzipped).toBeLessThan(300 * 1024);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await expectAccessible(page, 'login');
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByText('メールアドレスを入力してください。').waitFor();
+    await page.getByLabel('メールアドレス').fill(DEMO.caseworker);
+    await page.getByLabel('パスワード').fill('not-the-password');
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByRole('alert').getByText('メールアドレスまたはパスワードが違います。').waitFor();
+    await context.close();
+  });
+
+  it('shows each role its own menus', async () => {
+    const expected: Array<[string, string[]]> = [
+      [DEMO.admin, ['ダッシュボード', '監査ログ']],
+      [DEMO.caseworker, ['ダッシュボード', '住民検索', '住民データ取込']],
+      [DEMO.counselor, ['ダッシュボード', '住民検索']],
+      [DEMO.school, ['ダッシュボード', '住民検索']],
+      [DEMO.reports, ['ダッシュボード']],
+    ];
+    for (const [email, menus] of expected) {
+      const page = await signIn(email);
+      expect({ email, menus: await menu(page) }).toEqual({ email, menus });
+      await page.context().close();
+    }
+  });
+
+  it('finds a resident by katakana and opens the record, in Japanese or English', async () => {
+    const caseworker = await login(t.http, DEMO.caseworker);
+    const an = await createResident(caseworker, {
+      familyName: 'NGUYEN',
+      givenName: 'VAN AN',
+      kanaName: 'グエン ヴァン アン',
+      kanjiName: '阮文安',
+      birthDate: '1996-02-14',
+      sex: 'M',
+      nationality: 'VN',
+      statusCode: 'TITP_2',
+      statusSubtype: 'RO',
+      stayExpiryDate: '2027-01-15',
+    });
+    const page = await signIn(DEMO.caseworker);
+    await expectAccessible(page, 'dashboard');
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard.png') });
+    await page.getByRole('link', { name: '住民検索' }).click();
+    await page.getByLabel('氏名（ローマ字・カタカナ・漢字・通称）').fill('ｸﾞｴﾝ ｱﾝ');
+    await page.getByRole('button', { name: '検索' }).click();
+    await page.getByRole('link', { name: 'NGUYEN VAN AN' }).waitFor();
+    await expectAccessible(page, 'resident search');
+    await page.getByRole('link', { name: 'NGUYEN VAN AN' }).click();
+    await page.locator('[data-field="statusCode"]').getByText('TITP_2').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/residents/${an.id}`);
+    await expect(page.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('NGUYEN VAN AN');
+    await page.getByText('阮文安').first().waitFor();
+    await expectAccessible(page, 'resident record');
+    await page.screenshot({ path: join(SCREENSHOTS, 'resident-record.png') });
+    await page.getByRole('tab', { name: '在留資格の履歴' }).click();
+    await page.getByRole('cell', { name: '画面・API' }).waitFor();
+    // English is one click away and stays chosen.
+    await page.getByText('English').click();
+    await page.getByRole('tab', { name: 'Status history' }).waitFor();
+    await page.reload();
+    await page.getByRole('tab', { name: 'Overview' }).waitFor();
+    await page.context().close();
+  });
+
+  it('shows a PESO counselor no address and no household', async () => {
+    const caseworker = await login(t.http, DEMO.caseworker);
+    const resident = await createResident(caseworker, {
+      familyName: 'SANTOS',
+      givenName: 'LUCAS',
+      address: '浜松市中区1-1',
+    });
+    const page = await signIn(DEMO.counselor);
+    await page.goto(`${base}/residents/${resident.id}`);
+    await page.locator('[data-field="statusCode"]').waitFor();
+    expect(await page.locator('[data-field="address"]').count()).toBe(0);
+    expect(await page.getByRole('tab', { name: '世帯' }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('runs a CSV import with a progress bar up to 100% and lists the rejected lines', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kyosei-web-'));
+    const file = join(dir, 'extract.csv');
+    await writeFile(
+      file,
+      [
+        'resident_key,family_name,given_name,kana_name,birth_date,sex,nationality,status_code',
+        'W001,TRAN,DUC,チャン ドゥック,1993-07-07,M,VN,SSW_1',
+        'W002,SILVA,ANA,シルバ アナ,1990-13-40,F,BR,LONG_TERM',
+        'W003,WANG,FANG,ワン ファン,1992-09-09,F,CN,ASTRONAUT',
+        '',
+      ].join('\n'),
+    );
+    try {
+      const page = await signIn(DEMO.caseworker);
+      await page.getByRole('link', { name: '住民データ取込' }).click();
+      await page.locator('input[type="file"]').setInputFiles(file);
+      await page.getByRole('button', { name: '取込開始' }).click();
+      await page.getByTestId('import-status').getByText('完了').waitFor({ timeout: 20_000 });
+      expect(await page.getByTestId('import-percent').textContent()).toBe('100%');
+      const rows = page.getByTestId('import-errors').locator('tbody tr');
+      await rows.nth(1).waitFor();
+      expect(await rows.allTextContents()).toEqual([
+        expect.stringContaining('3birth_date'),
+        expect.stringContaining('4status_code'),
+      ]);
+      await page.context().close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
