@@ -160,6 +160,40 @@ describe('web UI', () => {
     await page.context().close();
   });
 
+  it("edits a record with the API's rules, and explains when someone else saved first", async () => {
+    const caseworker = await login(t.http, DEMO.caseworker);
+    const resident = await createResident(caseworker, {
+      familyName: 'REYES',
+      givenName: 'ANA',
+      birthDate: '1980-01-01',
+    });
+    const page = await signIn(DEMO.caseworker);
+    await page.goto(`${base}/residents/${resident.id}`);
+    await page.getByRole('button', { name: '編集' }).click();
+    await expectAccessible(page, 'edit form');
+    await page.getByLabel('郵便番号').fill('4300');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('形式が正しくありません（例：430-0929）。').waitFor();
+    await page.getByLabel('郵便番号').fill('430-0929');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('status').getByText('保存しました。').waitFor();
+    await page.locator('[data-field="postalCode"]').getByText('430-0929').waitFor();
+
+    // Someone else saves while this clerk is editing.
+    await page.getByRole('button', { name: '編集' }).click();
+    const current = (await caseworker.get(`/api/v1/residents/${resident.id}`).expect(200)).body;
+    await caseworker
+      .patch(`/api/v1/residents/${resident.id}`, { address: '浜松市中央区1-1' })
+      .set('if-match', `"${current.version}"`)
+      .expect(200);
+    await page.getByLabel('住所').fill('磐田市2-2');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('alert').getByText('他の人がこの記録を変更しました。再読み込みしてください。').waitFor();
+    await page.getByRole('button', { name: '最新の内容を読み込む' }).click();
+    await page.locator('[data-field="address"]').getByText('浜松市中央区1-1').waitFor();
+    await page.context().close();
+  });
+
   it('shows a PESO counselor no address and no household', async () => {
     const caseworker = await login(t.http, DEMO.caseworker);
     const resident = await createResident(caseworker, {

@@ -1,19 +1,13 @@
 import { VersionedEntity } from '@app/platform';
 import { Column, Entity } from 'typeorm';
 
-export const REGISTRY_CATEGORIES = [
-  'MID_LONG_TERM',
-  'SPECIAL_PERMANENT',
-  'TEMPORARY_PROTECTION',
-  'PROVISIONAL_STAY',
-  'NOT_REGISTERED',
-] as const;
+import { COMMUNICATION_LEVELS, REGISTRY_CATEGORIES, SEXES } from './validation/resident-rules.js';
+
+export { COMMUNICATION_LEVELS, REGISTRY_CATEGORIES, SEXES };
 export type RegistryCategory = (typeof REGISTRY_CATEGORIES)[number];
 
-export const COMMUNICATION_LEVELS = ['JA', 'EASY_JA', 'INTERPRETER_NEEDED'] as const;
 export type CommunicationLevel = (typeof COMMUNICATION_LEVELS)[number];
 
-export const SEXES = ['M', 'F', 'X'] as const;
 export type Sex = (typeof SEXES)[number];
 
 /**

@@ -1,11 +1,27 @@
-import { Anchor, Badge, Card, Group, Loader, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import type { AuditEvent, Household, Resident, StatusChange } from '../api/types';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { alphabetName } from '../components/names';
+import { ResidentForm } from '../components/ResidentForm';
 import { useMe } from '../session';
 
 const OVERVIEW_FIELDS = [
@@ -38,6 +54,9 @@ export function ResidentPage() {
   const { t } = useTranslation();
   const { residentId } = useParams({ from: '/residents/$residentId' });
   const me = useMe().data!;
+  const client = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
   const resident = useQuery({
     queryKey: ['resident', residentId],
     queryFn: () => unwrap<Resident>(api.GET('/api/v1/residents/{id}', { params: { path: { id: residentId } } })),
@@ -49,6 +68,7 @@ export function ResidentPage() {
   const seesStatus = 'statusCode' in record;
   const seesHousehold = 'householdId' in record;
   const isAdmin = me.roles.includes('ADMIN');
+  const canEdit = me.roles.includes('CITY_CASEWORKER');
 
   const value = (field: (typeof OVERVIEW_FIELDS)[number]): string => {
     const raw = record[field];
@@ -77,20 +97,47 @@ export function ResidentPage() {
           {isAdmin && <Tabs.Tab value="audit">{t('resident.tabs.audit')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
-          <Card withBorder>
-            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs" component="dl">
-              {OVERVIEW_FIELDS.filter((field) => field in record).map((field) => (
-                <div key={field}>
-                  <Text component="dt" size="sm" c="gray.7">
-                    {t(`resident.fields.${field}`)}
-                  </Text>
-                  <Text component="dd" m={0} data-field={field}>
-                    {value(field)}
-                  </Text>
-                </div>
-              ))}
-            </SimpleGrid>
-          </Card>
+          {saved && !editing && (
+            <Alert color="green" role="status" mb="md">
+              {t('edit.saved')}
+            </Alert>
+          )}
+          {canEdit && !editing && (
+            <Button mb="md" onClick={() => (setSaved(false), setEditing(true))}>
+              {t('edit.open')}
+            </Button>
+          )}
+          {editing ? (
+            <Card withBorder>
+              <ResidentForm
+                resident={record}
+                onSaved={(next) => {
+                  client.setQueryData(['resident', residentId], next);
+                  setEditing(false);
+                  setSaved(true);
+                }}
+                onCancel={() => {
+                  setEditing(false);
+                  void client.invalidateQueries({ queryKey: ['resident', residentId] });
+                }}
+              />
+            </Card>
+          ) : (
+            <Card withBorder>
+              <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs" component="dl">
+                {OVERVIEW_FIELDS.filter((field) => field in record).map((field) => (
+                  <div key={field}>
+                    <Text component="dt" size="sm" c="gray.7">
+                      {t(`resident.fields.${field}`)}
+                    </Text>
+                    <Text component="dd" m={0} data-field={field}>
+                      {value(field)}
+                    </Text>
+                  </div>
+                ))}
+              </SimpleGrid>
+            </Card>
+          )}
         </Tabs.Panel>
         {seesHousehold && (
           <Tabs.Panel value="household" pt="md">

@@ -15,6 +15,17 @@ import {
 } from 'class-validator';
 import { IsCalendarDate } from '../validation/is-calendar-date.js';
 import {
+  ADDRESS_MAX,
+  LANGUAGE_TAG,
+  NAME_MAX,
+  POSTAL_CODE,
+  RESIDENCE_CARD_NUMBER,
+  RESIDENT_KEY_MAX,
+  STATUS_CODE,
+  STATUS_SUBTYPE,
+  STAY_PERIOD,
+} from '../validation/resident-rules.js';
+import {
   COMMUNICATION_LEVELS,
   REGISTRY_CATEGORIES,
   SEXES,
@@ -30,7 +41,7 @@ const Nullable = () => IsOptional();
 /** Required on create; on update it may be left out but never cleared. */
 const NotNull = () => ValidateIf((_: object, value: unknown) => value !== undefined);
 
-export const RESIDENCE_CARD_NUMBER = /^[A-Z]{2}\d{8}[A-Z]{2}$/;
+export { RESIDENCE_CARD_NUMBER };
 
 export class CreateResidentDto {
   @ApiPropertyOptional({ description: "Defaults to the caseworker's own municipality", example: '221309' })
@@ -42,52 +53,52 @@ export class CreateResidentDto {
   @Nullable()
   @Transform(trimmed)
   @IsString()
-  @Length(1, 50)
+  @Length(1, RESIDENT_KEY_MAX)
   residentKey?: string | null;
 
   @ApiProperty({ example: 'NGUYEN', description: 'Family name in the alphabet, as on the residence card' })
   @NotNull()
   @Transform(trimmed)
   @IsString()
-  @Length(1, 200)
+  @Length(1, NAME_MAX)
   familyName: string;
 
   @ApiPropertyOptional({ example: 'VAN AN' })
   @Nullable()
   @Transform(trimmed)
   @IsString()
-  @MaxLength(200)
+  @MaxLength(NAME_MAX)
   givenName?: string | null;
 
   @ApiPropertyOptional()
   @Nullable()
   @Transform(trimmed)
   @IsString()
-  @MaxLength(200)
+  @MaxLength(NAME_MAX)
   middleName?: string | null;
 
   @ApiPropertyOptional({ example: '阮 文安' })
   @Nullable()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(NAME_MAX)
   kanjiName?: string | null;
 
   @ApiPropertyOptional({ description: '通称 (common name)' })
   @Nullable()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(NAME_MAX)
   commonName?: string | null;
 
   @ApiPropertyOptional({ description: 'Reading of the common name in kana' })
   @Nullable()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(NAME_MAX)
   commonNameKana?: string | null;
 
   @ApiPropertyOptional({ example: 'グエン ヴァン アン', description: 'Katakana reading of the name' })
   @Nullable()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(NAME_MAX)
   kanaName?: string | null;
 
   @ApiProperty({ example: '1994-07-21' })
@@ -114,18 +125,18 @@ export class CreateResidentDto {
   @ApiPropertyOptional({ example: 'ENGINEER_HUMANITIES', description: 'A code of GET /api/v1/statuses-of-residence' })
   @Nullable()
   @Transform(upper)
-  @Matches(/^[A-Z0-9_]{2,40}$/, { message: 'statusCode must be a status code such as ENGINEER_HUMANITIES' })
+  @Matches(STATUS_CODE, { message: 'statusCode must be a status code such as ENGINEER_HUMANITIES' })
   statusCode?: string | null;
 
   @ApiPropertyOptional({ example: 'A' })
   @Nullable()
   @Transform(upper)
-  @Matches(/^[A-Z]{1,3}$/, { message: 'statusSubtype must be a subtype such as A or RO' })
+  @Matches(STATUS_SUBTYPE, { message: 'statusSubtype must be a subtype such as A or RO' })
   statusSubtype?: string | null;
 
   @ApiPropertyOptional({ example: '3y' })
   @Nullable()
-  @Matches(/^\d{1,3}[ymd]$|^UNLIMITED$/, { message: 'stayPeriod must look like 3y, 6m, 90d or UNLIMITED' })
+  @Matches(STAY_PERIOD, { message: 'stayPeriod must look like 3y, 6m, 90d or UNLIMITED' })
   stayPeriod?: string | null;
 
   @ApiPropertyOptional({ example: '2027-07-20' })
@@ -146,13 +157,13 @@ export class CreateResidentDto {
 
   @ApiPropertyOptional({ example: '430-0929' })
   @Nullable()
-  @Matches(/^\d{3}-?\d{4}$/, { message: 'postalCode must look like 430-0929' })
+  @Matches(POSTAL_CODE, { message: 'postalCode must look like 430-0929' })
   postalCode?: string | null;
 
   @ApiPropertyOptional()
   @Nullable()
   @IsString()
-  @MaxLength(300)
+  @MaxLength(ADDRESS_MAX)
   address?: string | null;
 
   @ApiPropertyOptional()
@@ -167,7 +178,7 @@ export class CreateResidentDto {
 
   @ApiPropertyOptional({ example: 'vi', description: 'BCP 47 language tag' })
   @Nullable()
-  @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
+  @Matches(LANGUAGE_TAG, {
     message: 'preferredLanguage must be a language tag such as vi or pt-BR',
   })
   preferredLanguage?: string | null;
@@ -192,7 +203,7 @@ export class ResidentQueryDto extends PageQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @Length(1, 50)
+  @Length(1, RESIDENT_KEY_MAX)
   residentKey?: string;
 
   @ApiPropertyOptional({ example: '1994-07-21' })

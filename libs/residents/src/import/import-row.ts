@@ -1,7 +1,19 @@
 import { isIsoDate } from '@app/platform';
 import { isISO31661Alpha2 } from 'class-validator';
-import { RESIDENCE_CARD_NUMBER } from '../dto/resident.dto.js';
-import { COMMUNICATION_LEVELS, REGISTRY_CATEGORIES, SEXES } from '../resident.entity.js';
+import {
+  COMMUNICATION_LEVELS,
+  ADDRESS_MAX,
+  LANGUAGE_TAG,
+  NAME_MAX,
+  POSTAL_CODE,
+  REGISTRY_CATEGORIES,
+  RESIDENCE_CARD_NUMBER,
+  RESIDENT_KEY_MAX,
+  SEXES,
+  STATUS_CODE,
+  STATUS_SUBTYPE,
+  STAY_PERIOD,
+} from '../validation/resident-rules.js';
 
 /** The register extract's columns. Header names are part of the interface ([K2]). */
 export const IMPORT_COLUMNS = [
@@ -63,8 +75,8 @@ const oneOf = (values: readonly string[]) => (value: string) => values.includes(
 const matches = (pattern: RegExp) => (value: string) => pattern.test(value);
 const name = (required: boolean, column: string): Rule => ({
   required,
-  check: length(1, 200),
-  reason: `${column} must be at most 200 characters`,
+  check: length(1, NAME_MAX),
+  reason: `${column} must be at most ${NAME_MAX} characters`,
 });
 const date = (column: string): Rule => ({ check: isIsoDate, reason: `${column} must be a date written YYYY-MM-DD` });
 
@@ -73,7 +85,11 @@ const date = (column: string): Rule => ({ check: isIsoDate, reason: `${column} m
  * because an extract has a million rows and a decorator-based validator costs ~10 µs per row.
  */
 const RULES: Record<ImportColumn, Rule> = {
-  resident_key: { required: true, check: length(1, 50), reason: 'resident_key must be 1 to 50 characters' },
+  resident_key: {
+    required: true,
+    check: length(1, RESIDENT_KEY_MAX),
+    reason: `resident_key must be 1 to ${RESIDENT_KEY_MAX} characters`,
+  },
   family_name: name(true, 'family_name'),
   given_name: name(true, 'given_name'),
   middle_name: name(false, 'middle_name'),
@@ -94,10 +110,10 @@ const RULES: Record<ImportColumn, Rule> = {
     check: oneOf(REGISTRY_CATEGORIES),
     reason: `registry_category must be one of ${REGISTRY_CATEGORIES.join(', ')}`,
   },
-  status_code: { clean: upper, check: matches(/^[A-Z0-9_]{2,40}$/), reason: 'status_code is not a status code' },
-  status_subtype: { clean: upper, check: matches(/^[A-Z]{1,3}$/), reason: 'status_subtype is not a subtype' },
+  status_code: { clean: upper, check: matches(STATUS_CODE), reason: 'status_code is not a status code' },
+  status_subtype: { clean: upper, check: matches(STATUS_SUBTYPE), reason: 'status_subtype is not a subtype' },
   stay_period: {
-    check: matches(/^\d{1,3}[ymd]$|^UNLIMITED$/),
+    check: matches(STAY_PERIOD),
     reason: 'stay_period must look like 3y, 6m or 90d',
   },
   stay_expiry_date: date('stay_expiry_date'),
@@ -106,14 +122,14 @@ const RULES: Record<ImportColumn, Rule> = {
     check: matches(RESIDENCE_CARD_NUMBER),
     reason: 'residence_card_number must be 2 letters, 8 digits, 2 letters',
   },
-  postal_code: { check: matches(/^\d{3}-?\d{4}$/), reason: 'postal_code must look like 430-0929' },
-  address: { check: length(1, 300), reason: 'address must be at most 300 characters' },
+  postal_code: { check: matches(POSTAL_CODE), reason: 'postal_code must look like 430-0929' },
+  address: { check: length(1, ADDRESS_MAX), reason: `address must be at most ${ADDRESS_MAX} characters` },
   household_key: { check: length(1, 50), reason: 'household_key must be 1 to 50 characters' },
   household_head: { clean: upper, check: oneOf(['Y', 'N']), reason: 'household_head must be Y or N' },
   moved_in_on: date('moved_in_on'),
   moved_out_on: date('moved_out_on'),
   preferred_language: {
-    check: matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+    check: matches(LANGUAGE_TAG),
     reason: 'preferred_language must be a language tag such as vi',
   },
   communication_level: {
