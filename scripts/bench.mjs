@@ -11,7 +11,7 @@ if (!name || !available.includes(name)) {
   process.stderr.write(`usage: npm run bench -- <${available.join('|')}>\n`);
   process.exit(2);
 }
-const build = spawnSync('npx', ['nest', 'build', 'api'], { stdio: 'inherit' });
+const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 const script = `dist/bench/${name}.js`;
 if (!existsSync(script)) throw new Error(`${script} missing after the build`);

@@ -40,8 +40,11 @@ try {
 }
 
 if (process.argv.includes('--demo')) {
-  const seed = spawnSync(process.execPath, [...entry('cli'), 'demo:seed'], { stdio: 'inherit' });
-  if (seed.status !== 0) process.exit(seed.status ?? 1);
+  // The demo city's offices and users, then (once) 2,000 synthetic residents to search and open.
+  for (const args of [['demo:seed'], ['demo:population', '--municipality', '221309', '--size', '2000', '--if-empty']]) {
+    const seed = spawnSync(process.execPath, [...entry('cli'), ...args], { stdio: 'inherit' });
+    if (seed.status !== 0) process.exit(seed.status ?? 1);
+  }
 }
 
 const children = ['api', 'worker'].map((app) => {

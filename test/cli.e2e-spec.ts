@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { Server } from 'node:http';
+import pg from 'pg';
 import { createApiApp } from '../apps/api/src/configure-app.js';
 import { startBuilt } from './support/processes.js';
 import { dropTestDatabase } from './support/test-database.js';
@@ -92,5 +93,14 @@ describe('kyosei CLI (built)', () => {
     const again = await run('demo:population', '--municipality', '222119', '--size', '200', '--seed', '11');
     const second = JSON.parse(again.output.split('\n').find((line) => line.startsWith('{'))!);
     expect(second).toMatchObject({ insertedRows: 0, updatedRows: 0, unchangedRows: 200 });
+    // What `npm run demo` runs on every start: nothing once the city has residents.
+    const demo = await run('demo:population', '--municipality', '222119', '--size', '300', '--if-empty');
+    expect(demo.code).toBe(0);
+    expect(demo.output).toContain('already has residents');
+    const db = new pg.Client({ connectionString: config.DATABASE_URL });
+    await db.connect();
+    const { rows } = await db.query(`SELECT count(*)::int AS count FROM resident WHERE municipality_code = '222119'`);
+    await db.end();
+    expect(rows[0].count).toBe(200);
   });
 });

@@ -12,7 +12,7 @@ const NOT_BUILT = `<!doctype html>
 /**
  * Serves the single-page web UI from `dir`: hashed assets cached for a year, and index.html
  * (never cached) for every other GET outside the API, so that the browser's router handles
- * /residents/… on reload. Unknown /api and /health paths still get the API's 404.
+ * /residents/… on reload. Unknown /api and /health paths, and missing files, get the API's 404.
  */
 export async function registerWebUi(fastify: FastifyInstance, dir: string): Promise<void> {
   const root = resolve(dir);
@@ -31,7 +31,11 @@ export async function registerWebUi(fastify: FastifyInstance, dir: string): Prom
     });
   }
   fastify.get('/*', (request, reply) => {
-    if (request.url.startsWith('/api/') || request.url.startsWith('/health')) return reply.callNotFound();
+    const path = request.url.split('?')[0];
+    // A missing file (favicon.ico, an old asset) is a 404, not the page.
+    if (path.startsWith('/api/') || path.startsWith('/health') || /\.[a-z0-9]+$/i.test(path)) {
+      return reply.callNotFound();
+    }
     if (!built) return reply.type('text/html; charset=utf-8').send(NOT_BUILT);
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });

@@ -1,8 +1,16 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import { residentQuery } from './api/queries';
 import { Shell } from './components/Shell';
+import { meQuery } from './session';
 
-const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({ component: Shell });
+const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  // Ask who is signed in while the page's code loads.
+  loader: ({ context }) => {
+    void context.queryClient.prefetchQuery(meQuery);
+  },
+  component: Shell,
+});
 
 // Pages load as their own chunks: the login page's first load stays small.
 const page = <K extends string>(load: () => Promise<Record<K, () => React.JSX.Element>>, name: K) =>
@@ -31,6 +39,10 @@ const routes = [
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/residents/$residentId',
+    // Fetch the record while the page's code and the session load, not after.
+    loader: ({ context, params }) => {
+      void context.queryClient.prefetchQuery(residentQuery(params.residentId));
+    },
     component: page(() => import('./pages/ResidentPage'), 'ResidentPage'),
   }),
   createRoute({

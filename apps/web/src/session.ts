@@ -3,21 +3,23 @@ import { api, ApiError, setCsrfToken, unwrap } from './api/client';
 import type { Me, Role } from './api/types';
 
 /** The signed-in principal, or null when there is no session. */
+export const meQuery = {
+  queryKey: ['me'],
+  queryFn: async (): Promise<Me | null> => {
+    try {
+      const me = await unwrap<Me>(api.GET('/api/v1/me'));
+      setCsrfToken(me.csrfToken);
+      return me;
+    } catch (error) {
+      if (error instanceof ApiError && error.problem.status === 401) return null;
+      throw error;
+    }
+  },
+  staleTime: 60_000,
+};
+
 export function useMe() {
-  return useQuery({
-    queryKey: ['me'],
-    queryFn: async (): Promise<Me | null> => {
-      try {
-        const me = await unwrap<Me>(api.GET('/api/v1/me'));
-        setCsrfToken(me.csrfToken);
-        return me;
-      } catch (error) {
-        if (error instanceof ApiError && error.problem.status === 401) return null;
-        throw error;
-      }
-    },
-    staleTime: 60_000,
-  });
+  return useQuery(meQuery);
 }
 
 export function useSignOut() {

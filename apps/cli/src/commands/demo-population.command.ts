@@ -1,11 +1,13 @@
 import { isMunicipalityCode } from '@app/identity';
 import { AppConfig } from '@app/platform';
 import { ImportsService, ResidentImportService, syntheticPopulation } from '@app/residents';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { DataSource } from 'typeorm';
 import { runImportJob } from './run-import.js';
 import { CliInputError } from './validate-input.js';
 
@@ -15,6 +17,7 @@ interface Options {
   seed: number;
   out?: string;
   writeOnly?: boolean;
+  ifEmpty?: boolean;
 }
 
 /** Writes a CSV in the register-extract format, streaming, with back-pressure. */
@@ -36,8 +39,16 @@ export class DemoPopulationCommand extends CommandRunner {
     private readonly imports: ImportsService,
     private readonly importer: ResidentImportService,
     private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {
     super();
+  }
+
+  private async hasResidents(municipalityCode: string): Promise<boolean> {
+    const rows = await this.dataSource.query(`SELECT 1 FROM resident WHERE municipality_code = $1 LIMIT 1`, [
+      municipalityCode,
+    ]);
+    return rows.length > 0;
   }
 
   async run(_args: string[], options: Options): Promise<void> {
@@ -46,6 +57,10 @@ export class DemoPopulationCommand extends CommandRunner {
     }
     if (!Number.isInteger(options.size) || options.size < 1)
       throw new CliInputError('size: must be a positive integer');
+    if (options.ifEmpty && (await this.hasResidents(options.municipality))) {
+      process.stderr.write(`${options.municipality} already has residents; nothing to do\n`);
+      return;
+    }
     const dir = resolve(this.config.get('IMPORT_DIR'));
     await mkdir(dir, { recursive: true });
     const path = resolve(
@@ -79,6 +94,11 @@ export class DemoPopulationCommand extends CommandRunner {
 
   @Option({ flags: '--write-only', description: 'Only write the file, do not import it' })
   parseWriteOnly(): boolean {
+    return true;
+  }
+
+  @Option({ flags: '--if-empty', description: 'Do nothing when the municipality already has residents (the demo)' })
+  parseIfEmpty(): boolean {
     return true;
   }
 }

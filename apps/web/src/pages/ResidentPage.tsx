@@ -18,7 +18,8 @@ import { useState } from 'react';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
-import type { AuditEvent, Household, Resident, StatusChange } from '../api/types';
+import { residentQuery } from '../api/queries';
+import type { AuditEvent, Household, StatusChange } from '../api/types';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { alphabetName } from '../components/names';
 import { ResidentForm } from '../components/ResidentForm';
@@ -57,10 +58,7 @@ export function ResidentPage() {
   const client = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
-  const resident = useQuery({
-    queryKey: ['resident', residentId],
-    queryFn: () => unwrap<Resident>(api.GET('/api/v1/residents/{id}', { params: { path: { id: residentId } } })),
-  });
+  const resident = useQuery(residentQuery(residentId));
   if (resident.isPending) return <Loader aria-label={t('common.loading')} />;
   if (resident.isError) return <ErrorNotice error={resident.error} />;
   const record = resident.data;
