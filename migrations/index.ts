@@ -3,6 +3,7 @@ import { ResidentRegistry1764500000000 } from './1764500000000-resident-registry
 import { ResidentImport1764600000000 } from './1764600000000-resident-import.js';
 import { ResidentNameKnn1764700000000 } from './1764700000000-resident-name-knn.js';
 import { NameTokensAndStagedImport1764800000000 } from './1764800000000-name-tokens-and-staged-import.js';
+import { ImportLineHash1764900000000 } from './1764900000000-import-line-hash.js';
 
 /** Every migration, in order. Listed as classes (no globs) so builds and tests see the same set. */
 export const MIGRATIONS = [
@@ -11,5 +12,6 @@ export const MIGRATIONS = [
   ResidentImport1764600000000,
   ResidentNameKnn1764700000000,
   NameTokensAndStagedImport1764800000000,
+  ImportLineHash1764900000000,
 ];
 export { STATUSES as STATUSES_OF_RESIDENCE } from './1764500000000-resident-registry.js';

@@ -90,6 +90,23 @@ describe('resident import', () => {
     expect(count).toBe(7);
   });
 
+  it('restores from the next extract a register field that was changed in between, and only that row', async () => {
+    const caseworker = await login(t.http, DEMO.caseworker);
+    const [wang] = await t.dataSource.query(
+      `SELECT id, version FROM resident WHERE municipality_code = '221309' AND resident_key = 'R009'`,
+    );
+    await caseworker
+      .patch(`/api/v1/residents/${wang.id}`, { familyName: 'WONG' })
+      .set('if-match', `"${wang.version}"`)
+      .expect(200);
+    const { counts } = await importFile('221309', CSV);
+    expect(counts).toMatchObject({ insertedRows: 0, updatedRows: 1, unchangedRows: 6, failedRows: 3 });
+    const [after] = await t.dataSource.query(`SELECT family_name FROM resident WHERE id = $1`, [wang.id]);
+    expect(after.family_name).toBe('WANG');
+    const again = await importFile('221309', CSV);
+    expect(again.counts).toMatchObject({ insertedRows: 0, updatedRows: 0, unchangedRows: 7, failedRows: 3 });
+  });
+
   it('reads the same file saved in Shift_JIS (CP932) with the same result', async () => {
     await createCity(t, '222119', '磐田市');
     const { id, counts, errors } = await importFile('222119', iconv.encode(CSV, 'cp932'));

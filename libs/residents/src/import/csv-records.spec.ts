@@ -1,28 +1,33 @@
-import { csvRecords, type CsvRecord } from './csv-records.js';
+import { csvRecords } from './csv-records.js';
 
-async function records(...chunks: string[]): Promise<CsvRecord[]> {
+type Plain = { line: number; cells: string[]; text: string; malformed?: string };
+
+async function records(...chunks: string[]): Promise<Plain[]> {
   async function* source() {
     yield* chunks;
   }
-  const out: CsvRecord[] = [];
-  for await (const record of csvRecords(source())) out.push(record);
+  const out: Plain[] = [];
+  for await (const record of csvRecords(source())) {
+    const { line, cells, text, malformed } = record;
+    out.push(malformed ? { line, cells, text, malformed } : { line, cells, text });
+  }
   return out;
 }
 
 describe('csvRecords', () => {
   it('splits lines and cells, skipping blank lines but counting them', async () => {
     expect(await records('a,b\r\n\n1,2\n')).toEqual([
-      { line: 1, cells: ['a', 'b'] },
-      { line: 3, cells: ['1', '2'] },
+      { line: 1, cells: ['a', 'b'], text: 'a,b' },
+      { line: 3, cells: ['1', '2'], text: '1,2' },
     ]);
   });
 
   it('reads quoted cells with commas, doubled quotes and line breaks, across chunk boundaries', async () => {
     const found = await records('k,v\n1,"a, ""b""', '\nc"\n2,x');
     expect(found).toEqual([
-      { line: 1, cells: ['k', 'v'] },
-      { line: 2, cells: ['1', 'a, "b"\nc'] },
-      { line: 4, cells: ['2', 'x'] },
+      { line: 1, cells: ['k', 'v'], text: 'k,v' },
+      { line: 2, cells: ['1', 'a, "b"\nc'], text: '1,"a, ""b""\nc"' },
+      { line: 4, cells: ['2', 'x'], text: '2,x' },
     ]);
   });
 

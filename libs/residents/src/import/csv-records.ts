@@ -1,8 +1,19 @@
-/** One CSV record: the physical line it starts on, its cells, and what is wrong with its quoting. */
-export interface CsvRecord {
-  line: number;
-  cells: string[];
-  malformed?: string;
+/**
+ * One CSV record: the physical line it starts on, the record as written (without its line ending),
+ * its cells, and what is wrong with its quoting. A line without quotes is split into cells only when
+ * they are asked for: most lines of a nightly load are recognised from their text alone.
+ */
+export class CsvRecord {
+  constructor(
+    readonly line: number,
+    readonly text: string,
+    private split: string[] | undefined,
+    readonly malformed?: string,
+  ) {}
+
+  get cells(): string[] {
+    return (this.split ??= this.text.split(','));
+  }
 }
 
 const QUOTE = 34; // "
@@ -26,7 +37,7 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
       if (!record) break;
       start = record.end;
       line = record.nextLine;
-      if (record.cells) yield { line: record.line, cells: record.cells, malformed: record.malformed };
+      if (!record.blank) yield new CsvRecord(record.line, record.text, record.cells, record.malformed);
     }
     text = text.slice(start);
   }
@@ -35,13 +46,15 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
     const record = nextRecord(text, start, line, true)!;
     start = record.end;
     line = record.nextLine;
-    if (record.cells) yield { line: record.line, cells: record.cells, malformed: record.malformed };
+    if (!record.blank) yield new CsvRecord(record.line, record.text, record.cells, record.malformed);
   }
 }
 
 interface Scanned {
   line: number;
-  cells: string[] | null; // null: a blank line
+  cells?: string[]; // absent: split the text on commas when asked
+  blank?: boolean;
+  text: string;
   malformed?: string;
   end: number;
   nextLine: number;
@@ -55,7 +68,7 @@ function nextRecord(text: string, start: number, line: number, final: boolean): 
   const next = newline < 0 ? text.length : newline + 1;
   const body = text.charCodeAt(lineEnd - 1) === 13 ? text.slice(start, lineEnd - 1) : text.slice(start, lineEnd);
   if (!body.includes('"')) {
-    return { line, cells: body.trim() === '' ? null : body.split(','), end: next, nextLine: line + 1 };
+    return { line, blank: body.trim() === '', text: body, end: next, nextLine: line + 1 };
   }
   return quotedRecord(text, start, line, final);
 }
@@ -92,7 +105,7 @@ function quotedRecord(text: string, start: number, line: number, final: boolean)
         if (!final) return null;
         malformed = 'a quoted cell is not closed before the end of the file';
         cells.push(cell);
-        return { line, cells, malformed, end: text.length, nextLine: line + lines + 1 };
+        return { line, cells, text: text.slice(start), malformed, end: text.length, nextLine: line + lines + 1 };
       }
     }
     // Unquoted text, or what follows a closing quote, up to the next comma or line end.
@@ -112,6 +125,6 @@ function quotedRecord(text: string, start: number, line: number, final: boolean)
       continue;
     }
     const end = c === 13 ? i + 2 : i < text.length ? i + 1 : i;
-    return { line, cells, malformed, end, nextLine: line + lines + 1 };
+    return { line, cells, text: text.slice(start, i), malformed, end, nextLine: line + lines + 1 };
   }
 }

@@ -8,11 +8,11 @@ import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { DataSource, type EntityManager } from 'typeorm';
 import { nameForms } from '../names/name-forms.js';
 import { syncNameForms } from '../names/name-store.js';
-import { csvRecords } from './csv-records.js';
+import { csvRecords, type CsvRecord } from './csv-records.js';
 import { decodeStream, detectEncoding } from './decode.js';
 import { checkRow, IMPORT_COLUMNS, REQUIRED_COLUMNS, type ImportColumn, type ImportRow } from './import-row.js';
 
@@ -149,11 +149,40 @@ const STAGE_COLUMNS: Array<[string, string]> = [
     [`${prefix}_script`, 'text'],
     [`${prefix}_normalized`, 'text'],
   ]),
+  ['line_hash', 'bigint'],
+  // The line is the one that last set this resident: nothing to check, compare or write.
+  ['unchanged', 'boolean NOT NULL DEFAULT false'],
 ];
 
 const KNOWN = new Set<string>(IMPORT_COLUMNS);
 /** The empty columns of a staged line that holds only its problems. */
-const NO_VALUES = '\t\\N'.repeat(STAGE_COLUMNS.length - 3);
+const NO_VALUES = `${'\t\\N'.repeat(STAGE_COLUMNS.length - 4)}\tf`;
+/** The empty columns between the key and the hash of a line recognised as unchanged. */
+const SKIPPED_VALUES = '\t\\N'.repeat(STAGE_COLUMNS.length - 7);
+
+/**
+ * 52 bits identifying "the same line as last time": two 32-bit multiplicative (FNV-1a style) hashes
+ * over the header and the line as written, finalized and joined. Not cryptographic — the file
+ * comes from the city's own register — but ~10x cheaper than SHA-1 here, and with a million
+ * residents the odds that a changed line looks unchanged are about 1 in 4 billion.
+ */
+function lineHasher(header: string): (text: string) => number {
+  const seed = (a: number, b: number, text: string): [number, number] => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 16777619);
+      b = Math.imul(b ^ c, 2246822519);
+    }
+    return [a, b];
+  };
+  const [a0, b0] = seed(0x811c9dc5, 0x9e3779b9, `${header}\n`);
+  return (text) => {
+    let [a, b] = seed(a0, b0, text);
+    a = Math.imul(a ^ (a >>> 15), 2246822507);
+    b = Math.imul(b ^ (b >>> 13), 3266489909);
+    return (b >>> 0) * 2 ** 20 + ((a ^ (a >>> 16)) >>> 12);
+  };
+}
 
 /** A value in COPY's text format: \N for NULL, backslash escapes for the four special characters. */
 function copyText(value: string | null | undefined): string {
@@ -322,6 +351,14 @@ export class ResidentImportService {
     const unknown = columns.filter((column) => !KNOWN.has(column));
 
     const hashKey = this.config.get('DATA_HASH_KEY');
+    const lineHash = lineHasher(columns.join(','));
+    const keyIndex = columns.indexOf('resident_key');
+    // The key of a line recognised from its text; the first cell of a quote-free line needs no split.
+    const keyOf = (record: CsvRecord) =>
+      keyIndex === 0 && !record.text.includes('"')
+        ? record.text.slice(0, (record.text.indexOf(',') + 1 || record.text.length + 1) - 1)
+        : record.cells[keyIndex];
+    const known = await this.knownLineHashes(run.municipality_code);
     let seq = 0;
     let lastProgress = performance.now();
     const reportProgress = async () => {
@@ -344,7 +381,11 @@ export class ResidentImportService {
       let chunk = '';
       for await (const record of records) {
         seq += 1;
-        chunk += this.stagedLine(seq, record.line, record.cells, record.malformed, columns, statuses, hashKey);
+        const lineId = record.malformed ? null : lineHash(record.text);
+        chunk +=
+          lineId !== null && known.has(lineId)
+            ? `${seq}\t${record.line}\t\\N\t\\N\t${copyText(keyOf(record).trim())}${SKIPPED_VALUES}\t${lineId}\tt\n`
+            : this.stagedLine(seq, record.line, record.cells, record.malformed, columns, statuses, hashKey, lineId);
         if (chunk.length > 65_536) {
           yield chunk;
           chunk = '';
@@ -389,6 +430,31 @@ export class ResidentImportService {
     }
   }
 
+  /** The line hashes of this municipality's residents as the last import left them. */
+  private async knownLineHashes(municipalityCode: string): Promise<Set<number>> {
+    if (!/^\d{6}$/.test(municipalityCode)) throw new ImportFileError(`bad municipality code ${municipalityCode}`);
+    const known = new Set<number>();
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      const stream = client.query(
+        copyTo(
+          `COPY (SELECT import_line_hash FROM resident
+                  WHERE municipality_code = '${municipalityCode}' AND import_line_hash IS NOT NULL) TO STDOUT`,
+        ),
+      );
+      let rest = '';
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        const lines = (rest + chunk.toString('latin1')).split('\n');
+        rest = lines.pop()!;
+        for (const line of lines) known.add(Number(line));
+      }
+    } finally {
+      await runner.release();
+    }
+    return known;
+  }
+
   /** One data line in COPY text format: checked, cleaned, names normalized, card number hashed. */
   private stagedLine(
     seq: number,
@@ -398,6 +464,7 @@ export class ResidentImportService {
     columns: string[],
     statuses: ReadonlyMap<string, readonly string[]>,
     hashKey: string,
+    lineId: number | null,
   ): string {
     const rejected = (problems: Array<[string | null, string]>) =>
       `${seq}\t${line}\t${copyText(JSON.stringify(problems))}${NO_VALUES}\n`;
@@ -457,7 +524,7 @@ export class ResidentImportService {
       row.event,
       ...STAGED_FORMS.flatMap(([form]) => [forms.get(form)?.script, forms.get(form)?.normalized]),
     ];
-    return `${seq}\t${line}\t\\N\t${values.map(copyText).join('\t')}\n`;
+    return `${seq}\t${line}\t\\N\t${values.map(copyText).join('\t')}\t${lineId}\tf\n`;
   }
 
   /** Step 2, one slice: errors, households, new and changed residents, names, status history, heads. */
@@ -476,6 +543,14 @@ export class ResidentImportService {
         : 'false';
     return this.dataSource.transaction(async (tx) => {
       const m = run.municipality_code;
+      // The usual night: every line of the slice is the one that set its resident. Count and go on.
+      const [[skipped]] = await tx.query(
+        `UPDATE import_run SET processed_rows = $2, unchanged_rows = unchanged_rows + ($2 - $3), updated_at = now()
+          WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM ${table} WHERE seq > $3 AND seq <= $2 AND (NOT unchanged OR problems IS NOT NULL))
+          RETURNING processed_rows, inserted_rows, updated_rows, unchanged_rows, failed_rows`,
+        [run.id, to, from],
+      );
+      if (skipped) return countsOf(skipped);
       await tx.query(
         `INSERT INTO import_error (import_id, line, field, reason)
          SELECT $1, s.line, p ->> 0, p ->> 1 FROM ${table} s, jsonb_array_elements(s.problems) p
@@ -486,7 +561,7 @@ export class ResidentImportService {
         await tx.query(
           `INSERT INTO household (municipality_code, household_key)
            SELECT DISTINCT $1, household_key FROM ${table}
-            WHERE seq > $2 AND seq <= $3 AND problems IS NULL AND household_key IS NOT NULL
+            WHERE seq > $2 AND seq <= $3 AND problems IS NULL AND NOT unchanged AND household_key IS NOT NULL
            ON CONFLICT (municipality_code, household_key) WHERE household_key IS NOT NULL DO NOTHING`,
           [m, from, to],
         );
@@ -508,21 +583,29 @@ export class ResidentImportService {
            FROM ${table} s
            LEFT JOIN resident r ON r.municipality_code = $1 AND r.resident_key = s.resident_key
            LEFT JOIN household h ON h.municipality_code = $1 AND h.household_key = s.household_key
-          WHERE s.seq > $2 AND s.seq <= $4 AND s.problems IS NULL`,
+          WHERE s.seq > $2 AND s.seq <= $4 AND s.problems IS NULL AND NOT s.unchanged`,
         [m, from, today, to],
       );
       const all = [...Object.values(FIELDS_OF).flat()];
       await tx.query(
-        `INSERT INTO resident (id, municipality_code, resident_key, ${all.join(', ')}, moved_out_on, household_id)
-         SELECT resident_id, $1, resident_key, ${all.join(', ')}, new_moved_out_on, new_household_id
+        `INSERT INTO resident (id, municipality_code, resident_key, ${all.join(', ')}, moved_out_on, household_id,
+                               import_line_hash)
+         SELECT resident_id, $1, resident_key, ${all.join(', ')}, new_moved_out_on, new_household_id, line_hash
            FROM import_slice WHERE existing_id IS NULL`,
         [m],
       );
       await tx.query(
-        `UPDATE resident r SET (${[...fields, 'moved_out_on', 'household_id'].join(', ')})
-                             = ROW(${[...fields.map((f) => `s.${f}`), 's.new_moved_out_on', 's.new_household_id'].join(', ')}),
+        `UPDATE resident r SET (${[...fields, 'moved_out_on', 'household_id', 'import_line_hash'].join(', ')})
+                             = ROW(${[...fields.map((f) => `s.${f}`), 's.new_moved_out_on', 's.new_household_id', 's.line_hash'].join(', ')}),
                 version = r.version + 1, updated_at = now()
            FROM import_slice s WHERE r.id = s.existing_id AND s.changed`,
+      );
+      // Rows already as the file says, but not (or no longer) marked as set by this line: mark
+      // them, so the next run skips them unread. Not a change of the record: no new version.
+      await tx.query(
+        `UPDATE resident r SET import_line_hash = s.line_hash
+           FROM import_slice s
+          WHERE r.id = s.existing_id AND NOT s.changed AND r.import_line_hash IS DISTINCT FROM s.line_hash`,
       );
       await this.mergeNames(tx, m, columns);
       await tx.query(
@@ -541,7 +624,8 @@ export class ResidentImportService {
       const [[row]] = await tx.query(
         `UPDATE import_run SET processed_rows = $2,
                 inserted_rows = inserted_rows + c.inserted, updated_rows = updated_rows + c.updated,
-                unchanged_rows = unchanged_rows + c.unchanged,
+                unchanged_rows = unchanged_rows + c.unchanged
+                  + (SELECT count(*) FROM ${table} WHERE seq > $3 AND seq <= $2 AND unchanged AND problems IS NULL),
                 failed_rows = failed_rows + (SELECT count(*) FROM ${table} WHERE seq > $3 AND seq <= $2 AND problems IS NOT NULL),
                 updated_at = now()
            FROM (SELECT count(*) FILTER (WHERE existing_id IS NULL) AS inserted,
