@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ResidentPageResponse, ResidentResponse, StatusHistoryResponse } from './dto/resident-responses.dto.js';
 import { Ctx, ProblemException, Roles, UuidParam, type Page, type RequestContext } from '@app/platform';
 import type { FastifyReply } from 'fastify';
 import { AddGuardianDto, CreateResidentDto, ResidentQueryDto, UpdateResidentDto } from './dto/resident.dto.js';
@@ -26,6 +27,7 @@ export class ResidentsController {
   @Post()
   @Roles('CITY_CASEWORKER')
   @ApiOperation({ summary: 'Record a resident (registered, or NOT_REGISTERED such as an overstayer)' })
+  @ApiCreatedResponse({ type: ResidentResponse })
   async create(
     @Ctx() ctx: RequestContext,
     @Body() body: CreateResidentDto,
@@ -39,6 +41,7 @@ export class ResidentsController {
   @Get()
   @Roles('CITY_CASEWORKER', 'PESO_COUNSELOR', 'SCHOOL_OFFICER')
   @ApiOperation({ summary: 'Search by any name form, key, birth date, card number or status expiry' })
+  @ApiOkResponse({ type: ResidentPageResponse })
   search(@Ctx() ctx: RequestContext, @Query() query: ResidentQueryDto): Promise<Page<ResidentView>> {
     return this.residents.search(ctx, query);
   }
@@ -46,6 +49,7 @@ export class ResidentsController {
   @Get(':id')
   @Roles('CITY_CASEWORKER', 'PESO_COUNSELOR', 'SCHOOL_OFFICER')
   @ApiOperation({ summary: 'One resident, as much as your role may see; ETag is the version' })
+  @ApiOkResponse({ type: ResidentResponse })
   async get(
     @Ctx() ctx: RequestContext,
     @UuidParam() id: string,
@@ -60,6 +64,7 @@ export class ResidentsController {
   @Roles('CITY_CASEWORKER')
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version you read; 409 if someone saved first' })
   @ApiOperation({ summary: 'Change a resident (optimistic: If-Match)' })
+  @ApiOkResponse({ type: ResidentResponse })
   async update(
     @Ctx() ctx: RequestContext,
     @UuidParam() id: string,
@@ -83,6 +88,7 @@ export class ResidentsController {
   @Get(':id/status-history')
   @Roles('CITY_CASEWORKER', 'PESO_COUNSELOR')
   @ApiOperation({ summary: 'Every change of registry category and status of residence, newest first' })
+  @ApiOkResponse({ type: StatusHistoryResponse })
   async statusHistory(
     @Ctx() ctx: RequestContext,
     @UuidParam() id: string,

@@ -532,6 +532,59 @@ export interface components {
             /** @enum {string} */
             communicationLevel?: "JA" | "EASY_JA" | "INTERPRETER_NEEDED";
         };
+        ResidentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description Send as If-Match when changing the record */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            municipalityCode?: string | null;
+            /** @description The register key (city staff only) */
+            residentKey?: string | null;
+            familyName?: string | null;
+            givenName?: string | null;
+            middleName?: string | null;
+            kanjiName?: string | null;
+            /** @description 通称 */
+            commonName?: string | null;
+            commonNameKana?: string | null;
+            kanaName?: string | null;
+            /** Format: date */
+            birthDate?: string | null;
+            /** @enum {string} */
+            sex?: "M" | "F" | "X";
+            /** @description ISO 3166-1 alpha-2 */
+            nationality?: string | null;
+            /** @enum {string} */
+            registryCategory?: "MID_LONG_TERM" | "SPECIAL_PERMANENT" | "TEMPORARY_PROTECTION" | "PROVISIONAL_STAY" | "NOT_REGISTERED";
+            statusCode?: string | null;
+            statusSubtype?: string | null;
+            stayPeriod?: string | null;
+            /** Format: date */
+            stayExpiryDate?: string | null;
+            /** @description The last 4 characters of the residence card (city staff only) */
+            residenceCardLast4?: string | null;
+            postalCode?: string | null;
+            address?: string | null;
+            /** Format: date */
+            movedInOn?: string | null;
+            /** Format: date */
+            movedOutOn?: string | null;
+            /** @description BCP 47 */
+            preferredLanguage?: string | null;
+            /** @enum {string|null} */
+            communicationLevel?: "JA" | "EASY_JA" | "INTERPRETER_NEEDED" | null;
+            /** Format: uuid */
+            householdId?: string | null;
+        };
+        ResidentPageResponse: {
+            items: components["schemas"]["ResidentResponse"][];
+            /** @description Pass as cursor for the next page */
+            nextCursor: string | null;
+        };
         UpdateResidentDto: {
             /** @description The register's key (unique within the municipality); none for NOT_REGISTERED */
             residentKey?: Record<string, never>;
@@ -603,16 +656,73 @@ export interface components {
              */
             relationship: "PARENT" | "GUARDIAN" | "OTHER";
         };
+        StatusChangeResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            residentId: string;
+            /** @enum {string} */
+            registryCategory: "MID_LONG_TERM" | "SPECIAL_PERMANENT" | "TEMPORARY_PROTECTION" | "PROVISIONAL_STAY" | "NOT_REGISTERED";
+            statusCode: string | null;
+            statusSubtype: string | null;
+            stayPeriod: string | null;
+            /** Format: date */
+            stayExpiryDate: string | null;
+            /** @enum {string} */
+            source: "API" | "IMPORT";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        StatusHistoryResponse: {
+            items: components["schemas"]["StatusChangeResponse"][];
+            nextCursor: string | null;
+        };
         CreateHouseholdDto: {
             /** @description The register's household key */
             householdKey?: string;
             memberIds?: string[];
             headResidentId?: string;
         };
+        HouseholdResponse: {
+            /** Format: uuid */
+            id: string;
+            municipalityCode: string;
+            householdKey: string | null;
+            /** Format: uuid */
+            headResidentId: string | null;
+            version: number;
+            members: components["schemas"]["ResidentResponse"][];
+        };
         SetHeadDto: {
             /** @description The version you read; a stale version gets 409 */
             version: number;
             headResidentId: string | null;
+        };
+        ImportRunResponse: {
+            /** Format: uuid */
+            id: string;
+            municipalityCode: string;
+            fileName: string;
+            /** @enum {string} */
+            status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+            /** @enum {string|null} */
+            encoding: "UTF-8" | "CP932" | null;
+            /** @description 0–100; 100 only when DONE */
+            percent: number;
+            processedRows: number;
+            insertedRows: number;
+            updatedRows: number;
+            unchangedRows: number;
+            failedRows: number;
+            /** @description Columns of the file that are not imported */
+            unknownColumns: string[];
+            failure: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
         };
     };
     responses: never;
@@ -981,7 +1091,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResidentPageResponse"];
+                };
             };
         };
     };
@@ -1002,7 +1114,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResidentResponse"];
+                };
             };
         };
     };
@@ -1021,7 +1135,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResidentResponse"];
+                };
             };
         };
     };
@@ -1047,7 +1163,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResidentResponse"];
+                };
             };
         };
     };
@@ -1089,7 +1207,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatusHistoryResponse"];
+                };
             };
         };
     };
@@ -1110,7 +1230,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HouseholdResponse"];
+                };
             };
         };
     };
@@ -1129,7 +1251,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HouseholdResponse"];
+                };
             };
         };
     };
@@ -1152,7 +1276,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HouseholdResponse"];
+                };
             };
         };
     };
@@ -1219,7 +1345,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportRunResponse"];
+                };
             };
         };
     };
@@ -1238,7 +1366,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportRunResponse"];
+                };
             };
         };
     };

@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { HouseholdResponse } from '../dto/resident-responses.dto.js';
 import { Ctx, Roles, UuidParam, type RequestContext } from '@app/platform';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Min, ValidateIf } from 'class-validator';
 import { HouseholdsService, type HouseholdView } from './households.service.js';
@@ -44,6 +52,7 @@ export class HouseholdsController {
   @Post()
   @Roles('CITY_CASEWORKER')
   @ApiOperation({ summary: 'Create a household, optionally with members and a head' })
+  @ApiCreatedResponse({ type: HouseholdResponse })
   create(@Ctx() ctx: RequestContext, @Body() body: CreateHouseholdDto): Promise<HouseholdView> {
     return this.households.create(ctx, body);
   }
@@ -51,6 +60,7 @@ export class HouseholdsController {
   @Get(':id')
   @Roles('CITY_CASEWORKER')
   @ApiOperation({ summary: 'A household with its members' })
+  @ApiOkResponse({ type: HouseholdResponse })
   get(@Ctx() ctx: RequestContext, @UuidParam() id: string): Promise<HouseholdView> {
     return this.households.get(ctx, id);
   }
@@ -82,6 +92,7 @@ export class HouseholdsController {
   @Patch(':id')
   @Roles('CITY_CASEWORKER')
   @ApiOperation({ summary: 'Set or clear the head of the household' })
+  @ApiOkResponse({ type: HouseholdResponse })
   setHead(@Ctx() ctx: RequestContext, @UuidParam() id: string, @Body() body: SetHeadDto): Promise<HouseholdView> {
     return this.households.setHead(ctx, id, body.version, body.headResidentId);
   }

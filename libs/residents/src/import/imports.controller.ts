@@ -2,7 +2,16 @@ import { Controller, Get, Header, HttpCode, Post, Query, Res, UploadedFile, UseI
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { ResidentExportService } from './resident-export.service.js';
-import { ApiBody, ApiConsumes, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ImportRunResponse } from '../dto/resident-responses.dto.js';
 import { Ctx, ProblemException, Roles, UuidParam, type RequestContext } from '@app/platform';
 import { diskStorage, FileInterceptor } from '@nestjs/platform-fastify/multipart';
 import { IsOptional } from 'class-validator';
@@ -66,6 +75,7 @@ export class ImportsController {
     schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
   })
   @ApiOperation({ summary: 'Upload a register extract (CSV, UTF-8 or Shift_JIS); the import runs as a job' })
+  @ApiAcceptedResponse({ type: ImportRunResponse })
   @UseInterceptors(
     FileInterceptor('file', {
       storage: diskStorage({ destination: IMPORT_DIR }),
@@ -89,6 +99,7 @@ export class ImportsController {
   @Get(':id')
   @Roles('CITY_CASEWORKER')
   @ApiOperation({ summary: 'Status, counts and progress of an import' })
+  @ApiOkResponse({ type: ImportRunResponse })
   get(@Ctx() ctx: RequestContext, @UuidParam() id: string): Promise<ImportRunView> {
     return this.imports.get(id, ctx.principal!.municipalityCodes);
   }
