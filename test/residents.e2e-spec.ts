@@ -260,6 +260,19 @@ describe('resident registry', () => {
     expect((await pages('q=pham%20minh'))[0]).toBe(ids[0]);
   });
 
+  it('lists the statuses of residence with names, subtypes and the dates they are in force', async () => {
+    const { body } = await caseworker.get('/api/v1/statuses-of-residence').expect(200);
+    const byCode = new Map(body.items.map((status: { code: string }) => [status.code, status]));
+    expect(byCode.get('TITP_2')).toMatchObject({
+      nameJa: '技能実習2号',
+      subtypes: ['I', 'RO'],
+      workRule: 'DESIGNATED_EMPLOYER',
+      effectiveTo: '2027-03-31',
+    });
+    expect(byCode.get('ESD')).toMatchObject({ nameJa: '育成就労', effectiveFrom: '2027-04-01', effectiveTo: null });
+    expect(byCode.get('SPECIAL_PERMANENT')).toMatchObject({ residenceCard: false });
+  });
+
   it('shows a PESO counselor identity and status but not the address, and lets them change nothing', async () => {
     const resident = await createResident(caseworker, {
       address: '浜松市中区1-1',

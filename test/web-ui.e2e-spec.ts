@@ -146,7 +146,7 @@ describe('web UI', () => {
     await page.getByRole('link', { name: 'NGUYEN VAN AN' }).waitFor();
     await expectAccessible(page, 'resident search');
     await page.getByRole('link', { name: 'NGUYEN VAN AN' }).click();
-    await page.locator('[data-field="statusCode"]').getByText('TITP_2').waitFor();
+    await page.locator('[data-field="statusCode"]').getByText('技能実習2号 (TITP_2)').waitFor();
     expect(new URL(page.url()).pathname).toBe(`/residents/${an.id}`);
     await expect(page.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('NGUYEN VAN AN');
     await page.getByText('阮文安').first().waitFor();

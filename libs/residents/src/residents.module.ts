@@ -12,12 +12,20 @@ import { Resident } from './resident.entity.js';
 import { ResidentsController } from './residents.controller.js';
 import { ResidentsService } from './residents.service.js';
 import { StatusHistory } from './status-history.entity.js';
+import { StatusesController, StatusesService } from './statuses/statuses.controller.js';
 
 /** The resident registry: residents, name forms, households, guardians, status history. */
 @Module({
   imports: [TypeOrmModule.forFeature([Resident, ResidentName, StatusHistory, Household, GuardianLink])],
-  controllers: [ResidentsController, HouseholdsController, ImportsController, ExportsController],
-  providers: [ResidentsService, HouseholdsService, ResidentImportService, ResidentExportService, ImportsService],
+  controllers: [ResidentsController, HouseholdsController, ImportsController, ExportsController, StatusesController],
+  providers: [
+    ResidentsService,
+    HouseholdsService,
+    ResidentImportService,
+    ResidentExportService,
+    ImportsService,
+    StatusesService,
+  ],
   exports: [ResidentsService, ResidentImportService, ImportsService],
 })
 export class ResidentsModule {}

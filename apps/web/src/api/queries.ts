@@ -1,4 +1,5 @@
 import { api, unwrap } from './client';
+import type { components } from './schema';
 import type { Resident } from './types';
 
 /** One resident record; shared by the record page and the route that prefetches it. */
@@ -8,3 +9,12 @@ export const residentQuery = (id: string) => ({
   staleTime: 10_000,
   queryFn: () => unwrap<Resident>(api.GET('/api/v1/residents/{id}', { params: { path: { id } } })),
 });
+
+export type StatusOfResidence = components['schemas']['StatusOfResidenceResponse'];
+
+/** The statuses of residence: reference data, fetched once per session. */
+export const statusesQuery = {
+  queryKey: ['statuses-of-residence'],
+  queryFn: async () => (await unwrap<{ items: StatusOfResidence[] }>(api.GET('/api/v1/statuses-of-residence'))).items,
+  staleTime: Infinity,
+};

@@ -364,6 +364,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/statuses-of-residence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statuses of residence with their names, work rules, subtypes and dates in force */
+        get: operations["StatusesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -723,6 +740,37 @@ export interface components {
             startedAt: string | null;
             /** Format: date-time */
             finishedAt: string | null;
+        };
+        StatusOfResidenceResponse: {
+            /** @example TITP_2 */
+            code: string;
+            /** @example 技能実習2号 */
+            nameJa: string;
+            /** @example Technical Intern Training (ii) */
+            nameEn: string;
+            /**
+             * @description Appended table of the Immigration Control Act
+             * @example 1-2
+             */
+            actTable: string;
+            /** @enum {string} */
+            workRule: "WITHIN_STATUS" | "RESTRICTED" | "DESIGNATED_EMPLOYER" | "NOT_PERMITTED" | "DESIGNATION" | "UNRESTRICTED";
+            /** @description Whether holders get a residence card */
+            residenceCard: boolean;
+            /**
+             * @example [
+             *       "I",
+             *       "RO"
+             *     ]
+             */
+            subtypes: string[];
+            /** Format: date */
+            effectiveFrom: string | null;
+            /** Format: date */
+            effectiveTo: string | null;
+        };
+        StatusesOfResidenceResponse: {
+            items: components["schemas"]["StatusOfResidenceResponse"][];
         };
     };
     responses: never;
@@ -1408,6 +1456,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    StatusesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusesOfResidenceResponse"];
+                };
             };
         };
     };

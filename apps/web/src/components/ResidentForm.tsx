@@ -14,7 +14,9 @@ import {
   STATUS_SUBTYPE,
   STAY_PERIOD,
 } from '../../../../libs/residents/src/validation/resident-rules';
+import { useQuery } from '@tanstack/react-query';
 import { api, ApiError, unwrap } from '../api/client';
+import { statusesQuery } from '../api/queries';
 import type { Resident } from '../api/types';
 
 type Field =
@@ -78,7 +80,8 @@ export function ResidentForm({
   onSaved: (saved: Resident) => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const statuses = useQuery(statusesQuery);
   const initial = Object.fromEntries(
     [...TEXT_FIELDS, 'sex', 'registryCategory', 'communicationLevel'].map((field) => [
       field,
@@ -215,17 +218,28 @@ export function ResidentForm({
           {choice('sex', SEXES, (sex) => t(`sex.${sex}`))}
           {text('nationality')}
           {choice('registryCategory', REGISTRY_CATEGORIES, (category) => t(`registry.${category}`))}
-          {(
-            [
-              'statusCode',
-              'statusSubtype',
-              'stayPeriod',
-              'stayExpiryDate',
-              'postalCode',
-              'address',
-              'preferredLanguage',
-            ] as Field[]
-          ).map(text)}
+          <Select
+            label={t('resident.fields.statusCode')}
+            value={values.statusCode || null}
+            onChange={(value) => setValues({ ...values, statusCode: value ?? '', statusSubtype: '' })}
+            data={(statuses.data ?? []).map((status) => ({
+              value: status.code,
+              label: `${i18n.language === 'en' ? status.nameEn : status.nameJa} (${status.code})`,
+            }))}
+            error={errors.statusCode}
+            searchable
+            clearable
+          />
+          <Select
+            label={t('resident.fields.statusSubtype')}
+            value={values.statusSubtype || null}
+            onChange={(value) => setValues({ ...values, statusSubtype: value ?? '' })}
+            data={[...(statuses.data?.find((status) => status.code === values.statusCode)?.subtypes ?? [])]}
+            error={errors.statusSubtype}
+            disabled={!statuses.data?.find((status) => status.code === values.statusCode)?.subtypes.length}
+            clearable
+          />
+          {(['stayPeriod', 'stayExpiryDate', 'postalCode', 'address', 'preferredLanguage'] as Field[]).map(text)}
           {choice('communicationLevel', COMMUNICATION_LEVELS, (level) => level, true)}
         </SimpleGrid>
         <Group>

@@ -23,6 +23,7 @@ import type { AuditEvent, Household, StatusChange } from '../api/types';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { alphabetName } from '../components/names';
 import { ResidentForm } from '../components/ResidentForm';
+import { StatusName } from '../components/StatusName';
 import { useMe } from '../session';
 
 const OVERVIEW_FIELDS = [
@@ -129,7 +130,7 @@ export function ResidentPage() {
                       {t(`resident.fields.${field}`)}
                     </Text>
                     <Text component="dd" m={0} data-field={field}>
-                      {value(field)}
+                      {field === 'statusCode' ? <StatusName code={record.statusCode} /> : value(field)}
                     </Text>
                   </div>
                 ))}
@@ -216,7 +217,9 @@ function HistoryTab({ residentId }: { residentId: string }) {
           <Table.Tr key={change.id}>
             <Table.Td>{new Date(change.createdAt).toLocaleString()}</Table.Td>
             <Table.Td>{t(`registry.${change.registryCategory}`)}</Table.Td>
-            <Table.Td>{[change.statusCode, change.statusSubtype].filter(Boolean).join(' ')}</Table.Td>
+            <Table.Td>
+              <StatusName code={change.statusCode} subtype={change.statusSubtype} />
+            </Table.Td>
             <Table.Td>{change.stayPeriod}</Table.Td>
             <Table.Td>{change.stayExpiryDate}</Table.Td>
             <Table.Td>{t(`resident.source.${change.source}`)}</Table.Td>

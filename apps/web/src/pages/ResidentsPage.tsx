@@ -7,6 +7,7 @@ import { api, unwrap } from '../api/client';
 import type { Page, Resident } from '../api/types';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { alphabetName, otherNames } from '../components/names';
+import { StatusName } from '../components/StatusName';
 
 const PAGE_SIZE = 20;
 
@@ -91,7 +92,9 @@ export function ResidentsPage() {
                       <Table.Td>{otherNames(resident)}</Table.Td>
                       <Table.Td>{resident.birthDate}</Table.Td>
                       <Table.Td>{resident.nationality}</Table.Td>
-                      <Table.Td>{[resident.statusCode, resident.statusSubtype].filter(Boolean).join(' ')}</Table.Td>
+                      <Table.Td>
+                        <StatusName code={resident.statusCode} subtype={resident.statusSubtype} />
+                      </Table.Td>
                       <Table.Td>{resident.stayExpiryDate}</Table.Td>
                     </Table.Tr>
                   ))}
