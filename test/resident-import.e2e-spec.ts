@@ -181,6 +181,14 @@ R010,THAPA,BIKASH,1995-10-10,M,NP,STUDENT,MOVED_OUT,2026-11-30
     await expect(importer.run(id)).rejects.toThrow(/required columns missing: resident_key, family_name/);
     const [run] = await t.dataSource.query(`SELECT status, failure FROM import_run WHERE id = $1`, [id]);
     expect(run.status).toBe('FAILED');
+    // A staging table left by a run that ended is dropped by the next import.
+    const stage = `import_stage_${id.replace(/-/g, '')}`;
+    await t.dataSource.query(`CREATE UNLOGGED TABLE ${stage} (seq int)`);
+    await importFile('221309', CSV);
+    const [{ left }] = await t.dataSource.query(`SELECT count(*)::int AS left FROM pg_class WHERE relname = $1`, [
+      stage,
+    ]);
+    expect(left).toBe(0);
   });
 
   it('exports the residents in the import format; importing the export changes nothing', async () => {

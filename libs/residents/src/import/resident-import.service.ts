@@ -230,6 +230,7 @@ export class ResidentImportService {
   ): Promise<ImportCounts> {
     let run = await this.load(importId);
     if (run.status === 'DONE') return this.counts(importId);
+    await this.dropAbandonedStages();
     if (run.staged_rows === null) {
       await this.stage(run, onProgress);
       run = await this.load(importId);
@@ -301,6 +302,16 @@ export class ResidentImportService {
     const [run] = (await this.dataSource.query(`SELECT * FROM import_run WHERE id = $1`, [importId])) as ImportRunRow[];
     if (!run) throw new ImportFileError(`import ${importId} does not exist`);
     return run;
+  }
+
+  /** Staging tables of runs that ended (FAILED, or DONE but interrupted before their cleanup). */
+  private async dropAbandonedStages(): Promise<void> {
+    const stale: Array<{ name: string }> = await this.dataSource.query(
+      `SELECT c.relname AS name FROM pg_class c
+         JOIN import_run r ON c.relname = 'import_stage_' || replace(r.id::text, '-', '')
+        WHERE c.relkind = 'r' AND r.status IN ('DONE', 'FAILED')`,
+    );
+    for (const { name } of stale) await this.dataSource.query(`DROP TABLE IF EXISTS ${name}`);
   }
 
   private stageTable(importId: string): string {
