@@ -25,7 +25,7 @@ import { NAME_FIELDS, Resident, STATUS_FIELDS } from './resident.entity.js';
 import { StatusHistory } from './status-history.entity.js';
 
 // Name forms ranked per search: plenty for a person's name, cheap to fetch and rank.
-const NAME_CANDIDATES = 200;
+const NAME_CANDIDATES = 100;
 
 /**
  * Residents of the principal's municipalities. A school officer sees only children up to the
