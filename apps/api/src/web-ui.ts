@@ -25,7 +25,7 @@ export async function registerWebUi(fastify: FastifyInstance, dir: string): Prom
       setHeaders: (response, path) => {
         response.header(
           'cache-control',
-          path.includes(`${join(root, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          path.startsWith(join(root, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache',
         );
       },
     });

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { RequestContext } from '@app/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditEvent } from './audit-event.entity.js';
 
 export interface AuditEntry {
   /** What happened, as `<entity>.<verb>`: 'user.create', 'auth.login_failed', 'resident.read'. */
@@ -61,25 +60,14 @@ export class AuditService {
     entry: AuditEntry,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
-    const principal = ctx.principal;
-    await manager.insert(AuditEvent, {
-      actorUserId: entry.actorUserId ?? principal?.userId ?? null,
-      actorServiceTokenId: principal?.serviceTokenId ?? null,
-      actorOrgId: entry.actorOrgId ?? principal?.orgId ?? null,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId ?? null,
-      residentId: entry.residentId ?? null,
-      purpose: entry.purpose ?? ctx.purpose ?? null,
-      diff: (entry.diff ?? null) as never,
-      requestId: ctx.requestId,
-      ip: ctx.ip,
-    });
+    const params: unknown[] = [entry.diff ? JSON.stringify(entry.diff) : null];
+    await manager.query(this.insertSql(ctx, entry, params, '$1::jsonb'), params);
   }
 
   /**
-   * The same event as an `INSERT … SELECT` for a data-modifying CTE, so that a read and its audit
-   * row are one statement (one round trip, and no read without its record). `diffSql` is an SQL
+   * One event as an `INSERT … SELECT`: `record` runs it alone, and a read may put it in a
+   * data-modifying CTE so that the read and its audit row are one statement (one round trip, and
+   * no read without its record). `diffSql` is an SQL
    * expression for the diff, e.g. built from the CTE's rows; its parameters are already in `params`.
    * `when` limits the insert (e.g. to a non-empty result). Parameters are appended to `params`.
    */

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import {
   ADDRESS_MAX,
   COMMUNICATION_LEVELS,
-  ISO_DATE,
   LANGUAGE_TAG,
   NAME_MAX,
   POSTAL_CODE,
@@ -15,32 +14,13 @@ import {
   STAY_PERIOD,
 } from '../../../../libs/residents/src/validation/resident-rules';
 import { useQuery } from '@tanstack/react-query';
+import { isIsoDate } from '../../../../libs/platform/src/time/office-dates';
 import { api, ApiError, unwrap } from '../api/client';
 import { statusesQuery } from '../api/queries';
 import type { Resident } from '../api/types';
 
-type Field =
-  | 'familyName'
-  | 'givenName'
-  | 'middleName'
-  | 'kanaName'
-  | 'kanjiName'
-  | 'commonName'
-  | 'commonNameKana'
-  | 'birthDate'
-  | 'sex'
-  | 'nationality'
-  | 'registryCategory'
-  | 'statusCode'
-  | 'statusSubtype'
-  | 'stayPeriod'
-  | 'stayExpiryDate'
-  | 'postalCode'
-  | 'address'
-  | 'preferredLanguage'
-  | 'communicationLevel';
-
-const TEXT_FIELDS: Field[] = [
+/** The fields a caseworker edits, in the order of the resident's overview. */
+const FIELDS = [
   'familyName',
   'givenName',
   'middleName',
@@ -49,7 +29,9 @@ const TEXT_FIELDS: Field[] = [
   'commonName',
   'commonNameKana',
   'birthDate',
+  'sex',
   'nationality',
+  'registryCategory',
   'statusCode',
   'statusSubtype',
   'stayPeriod',
@@ -57,15 +39,12 @@ const TEXT_FIELDS: Field[] = [
   'postalCode',
   'address',
   'preferredLanguage',
-];
+  'communicationLevel',
+] as const;
+type Field = (typeof FIELDS)[number];
+
 const REQUIRED: Field[] = ['familyName', 'birthDate', 'sex', 'nationality', 'registryCategory'];
 const UPPER: Field[] = ['nationality', 'statusCode', 'statusSubtype'];
-
-function isRealDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 /**
  * Edits a resident with the API's own rules (resident-rules.ts) checked before sending; what the
@@ -82,12 +61,10 @@ export function ResidentForm({
 }) {
   const { t, i18n } = useTranslation();
   const statuses = useQuery(statusesQuery);
-  const initial = Object.fromEntries(
-    [...TEXT_FIELDS, 'sex', 'registryCategory', 'communicationLevel'].map((field) => [
-      field,
-      String(resident[field as Field] ?? ''),
-    ]),
-  ) as Record<Field, string>;
+  const initial = Object.fromEntries(FIELDS.map((field) => [field, String(resident[field] ?? '')])) as Record<
+    Field,
+    string
+  >;
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [conflict, setConflict] = useState(false);
@@ -102,7 +79,7 @@ export function ResidentForm({
     switch (field) {
       case 'birthDate':
       case 'stayExpiryDate':
-        return isRealDate(value) ? undefined : t('edit.date');
+        return isIsoDate(value) ? undefined : t('edit.date');
       case 'nationality':
         return /^[A-Z]{2}$/.test(value.toUpperCase()) ? undefined : t('edit.nationality');
       case 'statusCode':

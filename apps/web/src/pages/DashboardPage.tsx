@@ -9,7 +9,7 @@ export function DashboardPage() {
   const me = useMe().data!;
   const navigate = useNavigate();
   const [q, setQ] = useState('');
-  const searches = canSee(me, MENU[1].roles);
+  const searches = canSee(me, MENU.find((item) => item.key === 'residents')!.roles);
 
   const search = (event: FormEvent) => {
     event.preventDefault();

@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import { residentQuery } from '../api/queries';
 import type { AuditEvent, Household, StatusChange } from '../api/types';
+import { AuditTable } from '../components/AuditTable';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { alphabetName } from '../components/names';
 import { ResidentForm } from '../components/ResidentForm';
@@ -242,22 +243,5 @@ function AuditTab({ residentId }: { residentId: string }) {
   if (events.isPending) return <Loader aria-label={t('common.loading')} />;
   if (events.isError) return <ErrorNotice error={events.error} />;
   if (!events.data.items.length) return <Text>{t('resident.noAudit')}</Text>;
-  return (
-    <Table>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('resident.auditAt')}</Table.Th>
-          <Table.Th>{t('resident.auditAction')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {events.data.items.map((event) => (
-          <Table.Tr key={event.id}>
-            <Table.Td>{new Date(event.at).toLocaleString()}</Table.Td>
-            <Table.Td>{event.action}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
+  return <AuditTable events={events.data.items} />;
 }

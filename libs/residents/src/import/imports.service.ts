@@ -6,25 +6,10 @@ import { importJobId, JOB_OPTIONS, JobName, ProblemException, QueueName, type Re
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { countsOf, percentDone, ResidentImportService } from './resident-import.service.js';
+import type { ImportRunResponse } from '../dto/resident-responses.dto.js';
 
-export interface ImportRunView {
-  id: string;
-  municipalityCode: string;
-  fileName: string;
-  status: 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
-  encoding: string | null;
-  percent: number;
-  processedRows: number;
-  insertedRows: number;
-  updatedRows: number;
-  unchangedRows: number;
-  failedRows: number;
-  unknownColumns: string[];
-  failure: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+/** What GET /api/v1/imports/:id answers (documented as ImportRunResponse). */
+export type ImportRunView = ImportRunResponse;
 
 /** Registers an import run and queues its job; the API and the CLI both come through here. */
 @Injectable()

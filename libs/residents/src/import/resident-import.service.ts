@@ -492,17 +492,15 @@ export class ResidentImportService {
     }
     const { row, problems } = checkRow(input, statuses);
     if (problems.length) return rejected(problems.map((p) => [p.field, p.reason]));
-    const forms = new Map(
-      nameForms({
-        family: row.family_name!,
-        given: row.given_name,
-        middle: row.middle_name,
-        kanji: row.kanji_name,
-        common: row.common_name,
-        commonKana: row.common_name_kana,
-        kana: row.kana_name,
-      }).map((form) => [form.form, form]),
-    );
+    const forms = nameForms({
+      family: row.family_name!,
+      given: row.given_name,
+      middle: row.middle_name,
+      kanji: row.kanji_name,
+      common: row.common_name,
+      commonKana: row.common_name_kana,
+      kana: row.kana_name,
+    });
     const card = row.residence_card_number;
     const values = [
       timeOrderedUuid(),
@@ -533,7 +531,10 @@ export class ResidentImportService {
       row.preferred_language,
       row.communication_level,
       row.event,
-      ...STAGED_FORMS.flatMap(([form]) => [forms.get(form)?.script, forms.get(form)?.normalized]),
+      ...STAGED_FORMS.flatMap(([name]) => {
+        const form = forms.find((candidate) => candidate.form === name);
+        return [form?.script, form?.normalized];
+      }),
     ];
     return `${seq}\t${line}\t\\N\t${values.map(copyText).join('\t')}\t${lineId}\tf\n`;
   }

@@ -8,7 +8,6 @@ export const STATUS_SUBTYPE = /^[A-Z]{1,3}$/;
 export const STAY_PERIOD = /^\d{1,3}[ymd]$|^UNLIMITED$/;
 export const POSTAL_CODE = /^\d{3}-?\d{4}$/;
 export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const NAME_MAX = 200;
 export const ADDRESS_MAX = 300;
