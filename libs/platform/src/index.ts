@@ -29,3 +29,6 @@ export * from './http/security-headers.js';
 export * from './db/base-entities.js';
 export * from './db/like-pattern.js';
 export * from './db/prepared-query.js';
+export * from './csv/csv-records.js';
+export * from './csv/decode.js';
+export * from './csv/csv-cells.js';

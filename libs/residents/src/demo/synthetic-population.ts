@@ -5,6 +5,7 @@
  * Vietnamese; Korean special permanent residents with common names (通称); katakana readings for
  * most; middle names for Filipino and Brazilian residents.
  */
+import { csvCell } from '@app/platform';
 import { IMPORT_COLUMNS, type ImportColumn } from '../import/import-row.js';
 
 type Name = [latin: string, kana: string];
@@ -298,10 +299,6 @@ function date(next: () => number, fromYear: number, toYear: number): string {
   const month = 1 + Math.floor(next() * 12);
   const day = 1 + Math.floor(next() * 28);
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-function csvCell(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** Yields the CSV line by line (header first), so a million rows never sit in memory. */

@@ -2,7 +2,15 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
-import { importJobId, JOB_OPTIONS, JobName, ProblemException, QueueName, type RequestContext } from '@app/platform';
+import {
+  csvLine,
+  importJobId,
+  JOB_OPTIONS,
+  JobName,
+  ProblemException,
+  QueueName,
+  type RequestContext,
+} from '@app/platform';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { countsOf, percentDone, ResidentImportService } from './resident-import.service.js';
@@ -73,12 +81,6 @@ export class ImportsService {
   async errorsCsv(id: string, visibleMunicipalities: readonly string[]): Promise<string> {
     await this.get(id, visibleMunicipalities);
     const errors = await this.importer.errors(id);
-    const cell = (value: string | number | null) => {
-      const text = value === null ? '' : String(value);
-      return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-    };
-    return (
-      ['line,field,reason', ...errors.map((e) => [e.line, e.field, e.reason].map(cell).join(','))].join('\n') + '\n'
-    );
+    return 'line,field,reason\n' + errors.map((e) => csvLine([e.line, e.field, e.reason])).join('');
   }
 }

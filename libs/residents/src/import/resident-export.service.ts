@@ -1,18 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
-import { ProblemException, type RequestContext } from '@app/platform';
+import { csvCell, ProblemException, type RequestContext } from '@app/platform';
 import { DataSource } from 'typeorm';
 import { IMPORT_COLUMNS, type ImportColumn } from './import-row.js';
 
 const PAGE = 5_000;
 const EXPORTED = IMPORT_COLUMNS.filter((column) => column !== 'event');
-
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /**
  * The municipality's residents in the import's own format, streamed page by page (keyset on
@@ -53,7 +47,7 @@ export class ResidentExportService {
         [municipalityCode, after],
       );
       if (!rows.length) return;
-      yield rows.map((row) => EXPORTED.map((column) => cell(row[column])).join(',')).join('\n') + '\n';
+      yield rows.map((row) => EXPORTED.map((column) => csvCell(row[column])).join(',')).join('\n') + '\n';
       after = String(rows[rows.length - 1].resident_key);
     }
   }

@@ -1,7 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
-import { AppConfig, Clock, officeDate, systemContext } from '@app/platform';
+import {
+  AppConfig,
+  Clock,
+  csvRecords,
+  decodeStream,
+  detectEncoding,
+  officeDate,
+  systemContext,
+  type CsvRecord,
+} from '@app/platform';
 import { createHmac, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -12,8 +21,6 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { DataSource, type EntityManager } from 'typeorm';
 import { nameForms } from '../names/name-forms.js';
 import { syncNameForms } from '../names/name-store.js';
-import { csvRecords, type CsvRecord } from './csv-records.js';
-import { decodeStream, detectEncoding } from './decode.js';
 import { checkRow, IMPORT_COLUMNS, REQUIRED_COLUMNS, type ImportColumn, type ImportRow } from './import-row.js';
 
 export interface ImportCounts {
