@@ -23,8 +23,9 @@ const shared = {
     '^@app/identity$': '<rootDir>/libs/identity/src/index.ts',
     '^@app/audit$': '<rootDir>/libs/audit/src/index.ts',
     '^@app/residents$': '<rootDir>/libs/residents/src/index.ts',
+    '^@app/matching$': '<rootDir>/libs/matching/src/index.ts',
     '^@app/migrations$': '<rootDir>/migrations/index.ts',
-    '^@app/(platform|identity|audit|residents)/(.*)\\.js$': '<rootDir>/libs/$1/src/$2',
+    '^@app/(platform|identity|audit|residents|matching)/(.*)\\.js$': '<rootDir>/libs/$1/src/$2',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',
@@ -37,7 +38,7 @@ export default {
     {
       ...shared,
       displayName: 'unit',
-      roots: ['<rootDir>/libs', '<rootDir>/apps'],
+      roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test/fixtures'],
       testMatch: ['**/*.spec.ts'],
     },
     {

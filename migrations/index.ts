@@ -4,6 +4,7 @@ import { ResidentImport1764600000000 } from './1764600000000-resident-import.js'
 import { ResidentNameKnn1764700000000 } from './1764700000000-resident-name-knn.js';
 import { NameTokensAndStagedImport1764800000000 } from './1764800000000-name-tokens-and-staged-import.js';
 import { ImportLineHash1764900000000 } from './1764900000000-import-line-hash.js';
+import { Matching1765000000000 } from './1765000000000-matching.js';
 
 /** Every migration, in order. Listed as classes (no globs) so builds and tests see the same set. */
 export const MIGRATIONS = [
@@ -13,5 +14,6 @@ export const MIGRATIONS = [
   ResidentNameKnn1764700000000,
   NameTokensAndStagedImport1764800000000,
   ImportLineHash1764900000000,
+  Matching1765000000000,
 ];
 export { STATUSES as STATUSES_OF_RESIDENCE } from './1764500000000-resident-registry.js';

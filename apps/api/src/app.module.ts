@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
 import { MIGRATIONS } from '@app/migrations';
+import { MatchingModule } from '@app/matching';
 import { ResidentsModule } from '@app/residents';
 import {
   ConfigModule,
@@ -31,6 +32,7 @@ export class AppModule {
         AuditModule,
         IdentityModule,
         ResidentsModule,
+        MatchingModule,
       ],
     };
   }

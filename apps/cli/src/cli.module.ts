@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
 import { MIGRATIONS } from '@app/migrations';
+import { MatchingModule } from '@app/matching';
+import { MatchCommand } from './commands/match.command.js';
 import { ResidentsModule } from '@app/residents';
 import { ConfigModule, DatabaseModule, LoggingModule, QueueModule, type AppConfigValues } from '@app/platform';
 import { DemoPopulationCommand } from './commands/demo-population.command.js';
@@ -29,6 +31,7 @@ export class CliModule {
         AuditModule,
         IdentityModule,
         ResidentsModule,
+        MatchingModule,
       ],
       providers: [
         MigrateCommand,
@@ -38,6 +41,7 @@ export class CliModule {
         DemoPopulationCommand,
         ImportCommand,
         ImportResidentsCommand,
+        MatchCommand,
       ],
     };
   }

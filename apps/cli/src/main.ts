@@ -1,4 +1,5 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-old-space-size=768
+// (the heap limit as in scripts/node-flags.json: V8 collects before a match run grows past 1 GB)
 import 'reflect-metadata';
 import { ensureDatabase, failFast, loadConfigOrExit } from '@app/platform';
 import { CommandFactory } from 'nest-commander';

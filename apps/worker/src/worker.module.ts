@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { MIGRATIONS } from '@app/migrations';
+import { MatchingModule, MatchRunsProcessor } from '@app/matching';
 import { ImportsProcessor, ResidentsModule } from '@app/residents';
 import { ConfigModule, DatabaseModule, LoggingModule, QueueModule, type AppConfigValues } from '@app/platform';
 import { MaintenanceProcessor } from './heartbeat.processor.js';
@@ -23,8 +24,14 @@ export class WorkerModule {
         QueueModule.forRoot(),
         AuditModule,
         ResidentsModule,
+        MatchingModule,
       ],
-      providers: [MaintenanceProcessor, ImportsProcessor, ...(options.schedules === false ? [] : [Schedules])],
+      providers: [
+        MaintenanceProcessor,
+        ImportsProcessor,
+        MatchRunsProcessor,
+        ...(options.schedules === false ? [] : [Schedules]),
+      ],
     };
   }
 }

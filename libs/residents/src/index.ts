@@ -6,3 +6,4 @@ export * from './import/resident-import.service.js';
 export * from './import/imports.processor.js';
 export * from './import/imports.service.js';
 export * from './demo/synthetic-population.js';
+export * from './directory/resident-directory.js';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ResidentDirectory } from './directory/resident-directory.js';
 import { GuardianLink, Household } from './households/household.entity.js';
 import { HouseholdsController } from './households/households.controller.js';
 import { HouseholdsService } from './households/households.service.js';
@@ -25,7 +26,8 @@ import { StatusesController, StatusesService } from './statuses/statuses.control
     ResidentExportService,
     ImportsService,
     StatusesService,
+    ResidentDirectory,
   ],
-  exports: [ResidentsService, ResidentImportService, ImportsService],
+  exports: [ResidentsService, ResidentImportService, ImportsService, ResidentDirectory],
 })
 export class ResidentsModule {}

@@ -381,6 +381,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/match-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload external records (source_ref, kana_name, birth_date, sex[, alphabet_name, nationality]) to match */
+        post: operations["MatchRunsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/match-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Status, progress and counts of a match run */
+        get: operations["MatchRunsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/match-runs/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The result as CSV: source_ref, resident_key, decision, score — one line per input row */
+        get: operations["MatchRunsController_result"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/match-runs/{id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rows that could not be matched (no name, impossible date) with the reason, as CSV */
+        get: operations["MatchRunsController_errors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/match-runs/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Records waiting for a person, with their candidates and the evidence */
+        get: operations["MatchRunsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/match-runs/{id}/reviews/{seq}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The record is this candidate (remembered for later runs) */
+        post: operations["MatchRunsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/match-runs/{id}/reviews/{seq}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The record is not this candidate (remembered for later runs) */
+        post: operations["MatchRunsController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -771,6 +890,82 @@ export interface components {
         };
         StatusesOfResidenceResponse: {
             items: components["schemas"]["StatusOfResidenceResponse"][];
+        };
+        MatchRunResponse: {
+            /** Format: uuid */
+            id: string;
+            municipalityCode: string;
+            /** @enum {string} */
+            source: "CITY_NHI_ROLL" | "PESO_EI_REPORT" | "EMPLOYER_REPORT" | "PENSION_RECORD" | "OTHER";
+            fileName: string;
+            /** @enum {string} */
+            status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+            /** @enum {string|null} */
+            encoding?: "UTF-8" | "CP932" | null;
+            percent: number;
+            totalRows?: number | null;
+            processedRows: number;
+            matchedRows: number;
+            reviewRows: number;
+            unmatchedRows: number;
+            /** @description Rows that could not be matched at all (see the errors download) */
+            errorRows: number;
+            failure?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt?: string | null;
+            /** Format: date-time */
+            finishedAt?: string | null;
+        };
+        CandidateEvidence: {
+            /** Format: uuid */
+            residentId: string;
+            residentKey?: string | null;
+            score: number;
+            /** @description How closely the kana name fits the name form below */
+            nameSimilarity: number;
+            /**
+             * @description The name form that fitted best
+             * @enum {string}
+             */
+            form: "ALPHABET" | "KANJI" | "KANA" | "COMMON_KANA" | "COMMON";
+            alphabetSimilarity?: number | null;
+            /** @description Matched only with day and month exchanged */
+            birthDateSwapped: boolean;
+            sexMatches: boolean;
+            nationalityMatches?: boolean | null;
+            /** @description The resident's names and birth date, for the reviewer */
+            resident?: Record<string, never>;
+        };
+        MatchReviewItem: {
+            seq: number;
+            line: number;
+            sourceRef: string;
+            kanaName?: string | null;
+            birthDate?: string | null;
+            sex?: string | null;
+            alphabetName?: string | null;
+            nationality?: string | null;
+            /** @enum {string} */
+            decision: "matched" | "review" | "unmatched";
+            score: number;
+            /** Format: uuid */
+            residentId?: string | null;
+            /** @enum {string|null} */
+            reviewStatus?: "PENDING" | "ACCEPTED" | "REJECTED" | null;
+            candidates: components["schemas"]["CandidateEvidence"][];
+        };
+        MatchReviewPage: {
+            items: components["schemas"]["MatchReviewItem"][];
+            nextCursor?: string | null;
+        };
+        ReviewVerdictDto: {
+            /**
+             * Format: uuid
+             * @description The candidate meant; defaults to the best candidate
+             */
+            residentId?: string;
         };
     };
     responses: never;
@@ -1474,6 +1669,173 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StatusesOfResidenceResponse"];
+                };
+            };
+        };
+    };
+    MatchRunsController_start: {
+        parameters: {
+            query?: {
+                /** @description Defaults to your office's first municipality */
+                municipality?: string;
+                source?: "CITY_NHI_ROLL" | "PESO_EI_REPORT" | "EMPLOYER_REPORT" | "PENSION_RECORD" | "OTHER";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRunResponse"];
+                };
+            };
+        };
+    };
+    MatchRunsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchRunResponse"];
+                };
+            };
+        };
+    };
+    MatchRunsController_result: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MatchRunsController_errors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MatchRunsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                status?: "PENDING" | "ACCEPTED" | "REJECTED";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchReviewPage"];
+                };
+            };
+        };
+    };
+    MatchRunsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                seq: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewVerdictDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchReviewItem"];
+                };
+            };
+        };
+    };
+    MatchRunsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                seq: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewVerdictDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchReviewItem"];
                 };
             };
         };

@@ -7,23 +7,27 @@ import type { JobsOptions } from 'bullmq';
 export const QueueName = {
   maintenance: 'maintenance',
   imports: 'imports',
+  matching: 'matching',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export const JobName = {
   heartbeat: 'heartbeat',
   importResidents: 'import-residents',
+  matchRun: 'match-run',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
 export interface JobPayload {
   [JobName.heartbeat]: { scheduledAt?: string };
   [JobName.importResidents]: { importId: string };
+  [JobName.matchRun]: { matchRunId: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.heartbeat]: QueueName.maintenance,
   [JobName.importResidents]: QueueName.imports,
+  [JobName.matchRun]: QueueName.matching,
 };
 
 export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
@@ -39,10 +43,18 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnComplete: { age: 7 * 24 * 3600 },
     removeOnFail: { age: 30 * 24 * 3600 },
   },
+  // A run writes all its results in one transaction, so a retry simply starts it again.
+  [JobName.matchRun]: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 2_000 },
+    removeOnComplete: { age: 7 * 24 * 3600 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  },
 };
 
 /** Natural job ids (no ':' allowed): one job per import run, however often it is enqueued. */
 export const importJobId = (importId: string): string => `import-${importId}`;
+export const matchRunJobId = (matchRunId: string): string => `match-${matchRunId}`;
 
 /** Schedules registered by the worker (the scheduler only enqueues; the job does the work). */
 export const HEARTBEAT_EVERY_MS = 60_000;

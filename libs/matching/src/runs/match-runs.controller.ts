@@ -1,0 +1,151 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { diskStorage, FileInterceptor } from '@nestjs/platform-fastify/multipart';
+import { Ctx, ProblemException, Roles, UuidParam, type RequestContext } from '@app/platform';
+import type { FastifyReply } from 'fastify';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import {
+  MatchReviewItem,
+  MatchReviewPage,
+  MatchRunResponse,
+  ReviewQueryDto,
+  ReviewVerdictDto,
+  StartMatchRunQueryDto,
+} from './match-run.dto.js';
+import { MatchReviewsService } from './match-reviews.service.js';
+import { MatchRunsService } from './match-runs.service.js';
+
+// Uploads share the import directory (same default as AppConfig's IMPORT_DIR): decorator options
+// are evaluated when the module loads, before dependency injection exists.
+const UPLOAD_DIR = resolve(process.env.IMPORT_DIR || 'var/imports');
+mkdirSync(UPLOAD_DIR, { recursive: true });
+
+const MATCHERS = ['CITY_CASEWORKER', 'PESO_COUNSELOR'] as const;
+
+@ApiTags('matching')
+@Controller('match-runs')
+export class MatchRunsController {
+  constructor(
+    private readonly runs: MatchRunsService,
+    private readonly reviews: MatchReviewsService,
+  ) {}
+
+  @Post()
+  @Roles(...MATCHERS)
+  @HttpCode(202)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
+  })
+  @ApiOperation({
+    summary: 'Upload external records (source_ref, kana_name, birth_date, sex[, alphabet_name, nationality]) to match',
+  })
+  @ApiAcceptedResponse({ type: MatchRunResponse })
+  @UseInterceptors(
+    FileInterceptor('file', {
+      storage: diskStorage({ destination: UPLOAD_DIR }),
+      limits: { fileSize: 512 * 1024 ** 2, files: 1 },
+    }),
+  )
+  start(
+    @Ctx() ctx: RequestContext,
+    @UploadedFile() file: { path: string; originalname: string } | undefined,
+    @Query() query: StartMatchRunQueryDto,
+  ): Promise<MatchRunResponse> {
+    if (!file)
+      throw ProblemException.validation([{ field: 'file', reason: 'attach the CSV as the form field "file"' }]);
+    return this.runs.start(ctx, {
+      municipalityCode: query.municipality ?? ctx.principal!.municipalityCodes[0],
+      source: query.source,
+      fileName: file.originalname,
+      filePath: file.path,
+    });
+  }
+
+  @Get(':id')
+  @Roles(...MATCHERS)
+  @ApiOperation({ summary: 'Status, progress and counts of a match run' })
+  @ApiOkResponse({ type: MatchRunResponse })
+  get(@Ctx() ctx: RequestContext, @UuidParam() id: string): Promise<MatchRunResponse> {
+    return this.runs.get(id, ctx.principal!.municipalityCodes);
+  }
+
+  @Get(':id/result')
+  @Roles(...MATCHERS)
+  @ApiOperation({ summary: 'The result as CSV: source_ref, resident_key, decision, score — one line per input row' })
+  async result(@Ctx() ctx: RequestContext, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
+    const lines = this.runs.resultCsv(id, ctx.principal!.municipalityCodes);
+    const first = await lines.next(); // the run's visibility is checked before the first byte
+    const body = Readable.from(
+      (async function* () {
+        if (!first.done) yield first.value;
+        yield* lines;
+      })(),
+    );
+    body.once('error', (error) => reply.raw.destroy(error));
+    void reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="match-${id}.csv"`)
+      .send(body);
+  }
+
+  @Get(':id/errors')
+  @Roles(...MATCHERS)
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="match-errors.csv"')
+  @ApiOperation({ summary: 'Rows that could not be matched (no name, impossible date) with the reason, as CSV' })
+  errors(@Ctx() ctx: RequestContext, @UuidParam() id: string): Promise<string> {
+    return this.runs.errorsCsv(id, ctx.principal!.municipalityCodes);
+  }
+
+  @Get(':id/reviews')
+  @Roles(...MATCHERS)
+  @ApiOperation({ summary: 'Records waiting for a person, with their candidates and the evidence' })
+  @ApiOkResponse({ type: MatchReviewPage })
+  list(@Ctx() ctx: RequestContext, @UuidParam() id: string, @Query() query: ReviewQueryDto): Promise<MatchReviewPage> {
+    return this.reviews.list(ctx, id, query);
+  }
+
+  @Post(':id/reviews/:seq/accept')
+  @Roles(...MATCHERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The record is this candidate (remembered for later runs)' })
+  @ApiOkResponse({ type: MatchReviewItem })
+  accept(
+    @Ctx() ctx: RequestContext,
+    @UuidParam() id: string,
+    @Param('seq', ParseIntPipe) seq: number,
+    @Body() body: ReviewVerdictDto,
+  ): Promise<MatchReviewItem> {
+    return this.reviews.accept(ctx, id, seq, body.residentId);
+  }
+
+  @Post(':id/reviews/:seq/reject')
+  @Roles(...MATCHERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The record is not this candidate (remembered for later runs)' })
+  @ApiOkResponse({ type: MatchReviewItem })
+  reject(
+    @Ctx() ctx: RequestContext,
+    @UuidParam() id: string,
+    @Param('seq', ParseIntPipe) seq: number,
+    @Body() body: ReviewVerdictDto,
+  ): Promise<MatchReviewItem> {
+    return this.reviews.reject(ctx, id, seq, body.residentId);
+  }
+}

@@ -1,0 +1,39 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { JobName, QueueName, type JobPayload } from '@app/platform';
+import { UnrecoverableError, type Job } from 'bullmq';
+import { MatchFileError } from './match-input.js';
+import type { MatchRunResponse } from './match-run.dto.js';
+import { MatchRunsService } from './match-runs.service.js';
+
+/** The matching queue: runs a match run with progress; a retry starts the run over. */
+@Processor(QueueName.matching)
+export class MatchRunsProcessor extends WorkerHost {
+  private readonly logger = new Logger(MatchRunsProcessor.name);
+
+  constructor(private readonly runs: MatchRunsService) {
+    super();
+  }
+
+  async process(job: Job): Promise<MatchRunResponse> {
+    switch (job.name) {
+      case JobName.matchRun:
+        return this.matchRun(job as Job<JobPayload[typeof JobName.matchRun]>);
+      default:
+        throw new UnrecoverableError(`unknown job ${job.name} on ${QueueName.matching}`);
+    }
+  }
+
+  private async matchRun(job: Job<JobPayload[typeof JobName.matchRun]>): Promise<MatchRunResponse> {
+    const id = job.data.matchRunId;
+    try {
+      return await this.runs.run(id, (percent) => job.updateProgress({ percent }));
+    } catch (error) {
+      if (error instanceof MatchFileError) throw new UnrecoverableError(error.message);
+      const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (last) await this.runs.fail(id, error instanceof Error ? error.message : String(error));
+      this.logger.warn({ matchRunId: id, attempt: job.attemptsMade + 1 }, 'match run interrupted');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { PoolClient } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { DataSource } from 'typeorm';
+
+/** What identity matching may know of a resident: names in every form, birth date, sex, nationality. */
+export interface ResidentCandidate {
+  id: string;
+  residentKey: string | null;
+  birthDate: string;
+  sex: string;
+  nationality: string;
+  familyName: string;
+  givenName: string | null;
+  middleName: string | null;
+  kanjiName: string | null;
+  commonName: string | null;
+  commonNameKana: string | null;
+  kanaName: string | null;
+}
+
+const COLUMNS = [
+  'id',
+  'resident_key',
+  'birth_date',
+  'sex',
+  'nationality',
+  'family_name',
+  'given_name',
+  'middle_name',
+  'kanji_name',
+  'common_name',
+  'common_name_kana',
+  'kana_name',
+] as const;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The registry's public read side for other domains (matching today): residents looked up by
+ * what an external record carries, without those domains reading the registry's tables.
+ */
+@Injectable()
+export class ResidentDirectory {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * The municipality's residents born on any of `birthDates`, one array per birth date in date
+   * order. Streamed with COPY so that a match run over a million residents holds one date's
+   * residents at a time, not the register.
+   */
+  async *bornOn(municipalityCode: string, birthDates: Iterable<string>): AsyncGenerator<ResidentCandidate[]> {
+    if (!/^\d{6}$/.test(municipalityCode)) throw new Error(`bad municipality code ${municipalityCode}`);
+    const dates = [...new Set(birthDates)].filter((date) => ISO_DATE.test(date)).sort();
+    if (dates.length === 0) return;
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      // COPY takes no parameters: both literals are checked against strict patterns above.
+      const stream = client.query(
+        copyTo(
+          `COPY (SELECT ${COLUMNS.join(', ')} FROM resident
+                  WHERE municipality_code = '${municipalityCode}'
+                    AND birth_date = ANY('{${dates.join(',')}}'::date[])
+                  ORDER BY birth_date) TO STDOUT`,
+        ),
+      );
+      let rest = '';
+      let group: ResidentCandidate[] = [];
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        const lines = (rest + chunk.toString('utf8')).split('\n');
+        rest = lines.pop()!;
+        for (const line of lines) {
+          const candidate = candidateOf(line.split('\t').map(copyText));
+          if (group.length > 0 && group[0].birthDate !== candidate.birthDate) {
+            yield group;
+            group = [];
+          }
+          group.push(candidate);
+        }
+      }
+      if (group.length > 0) yield group;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** The named residents of the municipalities given (others are silently absent). */
+  async byIds(municipalityCodes: readonly string[], ids: readonly string[]): Promise<ResidentCandidate[]> {
+    if (ids.length === 0) return [];
+    const rows: Array<Record<(typeof COLUMNS)[number], string | null>> = await this.dataSource.query(
+      `SELECT ${COLUMNS.join(', ')}, birth_date::text AS birth_date FROM resident
+        WHERE id = ANY($1::uuid[]) AND municipality_code = ANY($2::char(6)[])`,
+      [ids, municipalityCodes],
+    );
+    return rows.map((row) => candidateOf(COLUMNS.map((column) => row[column])));
+  }
+}
+
+/** A candidate from its column values, in the order of COLUMNS. */
+function candidateOf(fields: Array<string | null>): ResidentCandidate {
+  const [id, key, birthDate, sex, nationality, family, given, middle, kanji, common, commonKana, kana] = fields;
+  return {
+    id: id!,
+    residentKey: key,
+    birthDate: birthDate!,
+    sex: sex!,
+    nationality: nationality!,
+    familyName: family!,
+    givenName: given,
+    middleName: middle,
+    kanjiName: kanji,
+    commonName: common,
+    commonNameKana: commonKana,
+    kanaName: kana,
+  };
+}
+
+/** A field of COPY's text format: `\N` is NULL; backslash escapes the rest. */
+function copyText(field: string): string | null {
+  if (field === '\\N') return null;
+  if (!field.includes('\\')) return field;
+  return field.replace(/\\(.)/g, (_, c: string) => ({ t: '\t', n: '\n', r: '\r', b: '\b', f: '\f', v: '\v' })[c] ?? c);
+}
