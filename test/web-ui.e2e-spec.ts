@@ -109,8 +109,8 @@ describe('web UI', () => {
   it('shows each role its own menus', async () => {
     const expected: Array<[string, string[]]> = [
       [DEMO.admin, ['ダッシュボード', '監査ログ']],
-      [DEMO.caseworker, ['ダッシュボード', '住民検索', '住民データ取込']],
-      [DEMO.counselor, ['ダッシュボード', '住民検索']],
+      [DEMO.caseworker, ['ダッシュボード', '住民検索', '住民データ取込', '記録照合']],
+      [DEMO.counselor, ['ダッシュボード', '住民検索', '記録照合']],
       [DEMO.school, ['ダッシュボード', '住民検索']],
       [DEMO.reports, ['ダッシュボード']],
     ];
@@ -237,6 +237,63 @@ describe('web UI', () => {
         expect.stringContaining('3birth_date'),
         expect.stringContaining('4status_code'),
       ]);
+      await page.context().close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('matches a katakana roll with a progress bar, then a person decides the unclear record', async () => {
+    const caseworker = await login(t.http, DEMO.caseworker);
+    const twins = [
+      await createResident(caseworker, {
+        familyName: 'PHAM',
+        givenName: 'VAN HUNG',
+        birthDate: '2002-08-19',
+        sex: 'M',
+        nationality: 'VN',
+      }),
+      await createResident(caseworker, {
+        familyName: 'PHAM',
+        givenName: 'VAN DUNG',
+        birthDate: '2002-08-19',
+        sex: 'M',
+        nationality: 'VN',
+      }),
+    ];
+    const dir = await mkdtemp(join(tmpdir(), 'kyosei-web-'));
+    const file = join(dir, 'nhi-roll.csv');
+    await writeFile(
+      file,
+      [
+        'source_ref,kana_name,birth_date,sex',
+        'N1,ファム ヴァン フン,2002-08-19,M',
+        'N2,ファム ヴァン,2002-08-19,M',
+        'N3,,2002-08-19,M',
+        '',
+      ].join('\n'),
+    );
+    try {
+      const page = await signIn(DEMO.caseworker);
+      await page.getByRole('link', { name: '記録照合' }).click();
+      await page.locator('input[type="file"]').setInputFiles(file);
+      await page.getByRole('button', { name: '照合を開始' }).click();
+      await page.getByTestId('match-status').getByText('完了').waitFor({ timeout: 20_000 });
+      expect(await page.getByTestId('match-percent').textContent()).toBe('100%');
+      expect(await page.getByTestId('match-counts').textContent()).toContain('照合済み 1件、要確認 1件');
+      // The half name fits both twins: the reviewer sees both, with the evidence, and picks one.
+      const rows = page.getByTestId('review-queue').locator('tbody tr');
+      await rows.nth(1).waitFor();
+      expect(await rows.count()).toBe(2);
+      await expectAccessible(page, 'match review');
+      const hung = rows.filter({ hasText: 'PHAM VAN HUNG' });
+      await hung.getByRole('button', { name: 'この人です' }).click();
+      await page.getByTestId('review-empty').waitFor();
+      expect(await page.getByTestId('match-counts').textContent()).toContain('照合済み 2件、要確認 0件');
+      const [audit] = await t.dataSource.query(
+        `SELECT resident_id FROM audit_event WHERE action = 'match_review.accept' ORDER BY at DESC LIMIT 1`,
+      );
+      expect(audit.resident_id).toBe(twins[0].id);
       await page.context().close();
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -52,6 +52,11 @@ const routes = [
   }),
   createRoute({
     getParentRoute: () => rootRoute,
+    path: '/matching',
+    component: page(() => import('./pages/MatchingPage'), 'MatchingPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
     path: '/audit',
     component: page(() => import('./pages/AuditPage'), 'AuditPage'),
   }),

@@ -16,6 +16,9 @@ export type Resident = components['schemas']['ResidentResponse'];
 export type StatusChange = components['schemas']['StatusChangeResponse'];
 export type Household = components['schemas']['HouseholdResponse'];
 export type ImportRun = components['schemas']['ImportRunResponse'];
+export type MatchRun = components['schemas']['MatchRunResponse'];
+export type MatchReviewPage = components['schemas']['MatchReviewPage'];
+export type MatchReviewItem = components['schemas']['MatchReviewItem'];
 
 export interface AuditEvent {
   id: string;

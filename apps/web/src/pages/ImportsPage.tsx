@@ -81,6 +81,7 @@ export function ImportsPage() {
               error={startError}
               style={{ flex: 1 }}
               clearable
+              clearButtonProps={{ 'aria-label': t('common.clear') }}
             />
             <Button type="submit" loading={busy}>
               {t('imports.start')}
@@ -96,13 +97,9 @@ export function ImportsPage() {
               <Text fw={700}>{run.data.fileName}</Text>
               <Text data-testid="import-status">{t(`imports.status.${run.data.status}`)}</Text>
             </Group>
-            <Progress
-              value={run.data.percent}
-              aria-label={t('imports.progress')}
-              aria-valuenow={run.data.percent}
-              data-testid="import-progress"
-              animated={!done}
-            />
+            <Progress.Root data-testid="import-progress">
+              <Progress.Section value={run.data.percent} aria-label={t('imports.progress')} animated={!done} />
+            </Progress.Root>
             <Text data-testid="import-percent">{run.data.percent}%</Text>
             <Text>
               {t('imports.counts', {
