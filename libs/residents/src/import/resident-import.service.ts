@@ -297,8 +297,8 @@ export class ResidentImportService {
     );
   }
 
-  async counts(importId: string): Promise<ImportCounts> {
-    const [row] = await this.dataSource.query(
+  async counts(importId: string, manager: EntityManager = this.dataSource.manager): Promise<ImportCounts> {
+    const [row] = await manager.query(
       `SELECT processed_rows, inserted_rows, updated_rows, unchanged_rows, failed_rows FROM import_run WHERE id = $1`,
       [importId],
     );
@@ -562,6 +562,11 @@ export class ResidentImportService {
         : 'false';
     return this.dataSource.transaction(async (tx) => {
       const m = run.municipality_code;
+      // The run's row is locked first: a worker killed mid-slice may leave its transaction running
+      // (or committing) in the server for a moment; the next attempt waits for it here and then sees
+      // its checkpoint, instead of merging the same slice a second time.
+      const [current] = await tx.query(`SELECT processed_rows FROM import_run WHERE id = $1 FOR UPDATE`, [run.id]);
+      if (current.processed_rows !== from) return this.counts(run.id, tx);
       // The usual night: every line of the slice is the one that set its resident. Count and go on.
       const [[skipped]] = await tx.query(
         `UPDATE import_run SET processed_rows = $2, unchanged_rows = unchanged_rows + ($2 - $3), updated_at = now()
