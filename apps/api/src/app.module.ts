@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
 import { MIGRATIONS } from '@app/migrations';
+import { InsuranceModule } from '@app/insurance';
 import { MatchingModule } from '@app/matching';
 import { ResidentsModule } from '@app/residents';
 import {
@@ -33,6 +34,7 @@ export class AppModule {
         IdentityModule,
         ResidentsModule,
         MatchingModule,
+        InsuranceModule,
       ],
     };
   }

@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
 import { MIGRATIONS } from '@app/migrations';
+import { InsuranceModule } from '@app/insurance';
+import { ObligationsCommand, ObligationsEvaluateCommand } from './commands/obligations-evaluate.command.js';
 import { MatchingModule } from '@app/matching';
 import { MatchCommand } from './commands/match.command.js';
 import { ResidentsModule } from '@app/residents';
@@ -32,6 +34,7 @@ export class CliModule {
         IdentityModule,
         ResidentsModule,
         MatchingModule,
+        InsuranceModule,
       ],
       providers: [
         MigrateCommand,
@@ -42,6 +45,8 @@ export class CliModule {
         ImportCommand,
         ImportResidentsCommand,
         MatchCommand,
+        ObligationsCommand,
+        ObligationsEvaluateCommand,
       ],
     };
   }

@@ -32,3 +32,4 @@ export * from './db/prepared-query.js';
 export * from './csv/csv-records.js';
 export * from './csv/decode.js';
 export * from './csv/csv-cells.js';
+export * from './time/is-calendar-date.js';

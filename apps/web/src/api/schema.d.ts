@@ -500,6 +500,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/obligations/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What-if: which social insurance schemes the law requires for these facts on a date (nothing is stored) */
+        post: operations["ObligationsController_evaluate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -966,6 +983,73 @@ export interface components {
              * @description The candidate meant; defaults to the best candidate
              */
             residentId?: string;
+        };
+        EvaluateObligationsDto: {
+            /**
+             * Format: date
+             * @description The date the law is applied on; defaults to today (Asia/Tokyo)
+             */
+            onDate?: string;
+            /** Format: date */
+            birthDate?: string;
+            /** @enum {string} */
+            registryCategory?: "MID_LONG_TERM" | "SPECIAL_PERMANENT" | "TEMPORARY_PROTECTION" | "PROVISIONAL_STAY" | "NOT_REGISTERED";
+            /**
+             * @description GET /api/v1/statuses-of-residence lists the codes
+             * @example ENGINEER_HUMANITIES
+             */
+            statusCode?: string;
+            /** @description Registered in the Basic Resident Register (an address in Japan) */
+            hasResidentRecord?: boolean;
+            weeklyContractHours?: number;
+            /** @description Yen, scheduled wage without overtime, bonuses or commuting allowance */
+            monthlyScheduledWage?: number;
+            expectedEmploymentMonths?: number;
+            employerIsCorporation?: boolean;
+            employerInsuredHeadcount?: number;
+            /** @description A daytime student (night, correspondence and on-leave students are not) */
+            isDaytimeStudent?: boolean;
+            onPublicAssistance?: boolean;
+            /** @description ISO 3166-1 alpha-2 country of a social security agreement certificate */
+            ssaCertificateCountry?: string;
+            /** @description Insured or a dependant in an employer's health insurance */
+            coveredByEmployeeHealthInsurance?: boolean;
+            /** @description false: no employment at all (settles EHI, EPI and EI) */
+            isEmployed?: boolean;
+            /** @description The employer is a covered establishment (適用事業所) of employees' insurance */
+            employerIsCoveredEstablishment?: boolean;
+            /** @description Notice number (告示) of a Designated Activities status: 25/26 medical stay, 40/41 long-stay sightseeing */
+            designatedActivityNotice?: number;
+            /** @description No resident record, but documents show a stay of more than 3 months */
+            documentedStayOverThreeMonths?: boolean;
+            /** @description The dependent spouse of a National Pension category-2 member */
+            isDependantSpouseOfInsured?: boolean;
+            /** @description Lives in Japan (defaults to the resident record) */
+            residesInJapan?: boolean;
+            /** @description An exception to the dependants' residence requirement applies (study abroad, accompanying an assignment) */
+            dependantResidenceExceptionApplies?: boolean;
+            /** @description Entitled to an old-age pension (NP category 2 at 65–69) */
+            hasOldAgePensionEntitlement?: boolean;
+            /** @description Days the employment is expected to last (EI's 31-day test) */
+            expectedEmploymentDays?: number;
+        };
+        ReasonText: {
+            ja: string;
+            en: string;
+        };
+        ObligationResultResponse: {
+            /** @enum {string} */
+            scheme: "NHI" | "EHI" | "NP" | "EPI" | "EI" | "LTCI" | "LATE_ELDERLY";
+            required: boolean | "unknown";
+            covered?: boolean | null;
+            gap?: boolean | null;
+            reasonCode: string;
+            reasonText: components["schemas"]["ReasonText"];
+            ruleId: string;
+            /** Format: date */
+            effectiveFrom: string;
+            /** @description Facts whose absence made the answer unknown */
+            missingFacts: string[];
         };
     };
     responses: never;
@@ -1836,6 +1920,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MatchReviewItem"];
+                };
+            };
+        };
+    };
+    ObligationsController_evaluate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluateObligationsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObligationResultResponse"][];
                 };
             };
         };

@@ -1,4 +1,4 @@
-import { isIsoDate } from '@app/platform';
+import { isIsoDate } from './office-dates.js';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
 /** A real calendar date written YYYY-MM-DD (2027-02-29 is refused). */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsMunicipalityCode } from '@app/identity';
-import { PageQueryDto } from '@app/platform';
+import { IsCalendarDate, PageQueryDto } from '@app/platform';
 import { Transform } from 'class-transformer';
 import {
   IsIn,
@@ -13,7 +13,6 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import { IsCalendarDate } from '../validation/is-calendar-date.js';
 import {
   ADDRESS_MAX,
   LANGUAGE_TAG,
