@@ -74,15 +74,15 @@ const cases: Row[] = [
   ['NP: 20 on the 20th birthday', { ...resident, birthDate: '2005-06-15', onDate: '2025-06-15' }, 'NP', true, 'NP_REQUIRED_CATEGORY_1'],
   ['NP: born 29 Feb, 20 on 28 Feb of a leap year', { ...resident, birthDate: '2004-02-29', onDate: '2024-02-28' }, 'NP', true, 'NP_REQUIRED_CATEGORY_1'],
   ['NP: born 29 Feb, still 19 on 27 Feb', { ...resident, birthDate: '2004-02-29', onDate: '2024-02-27' }, 'NP', false, 'NP_NOT_REQUIRED_AGE'],
-  ['NP: 19-year-old employee is category 2', { ...worker, birthDate: '2006-06-15' }, 'NP', true, 'NP_REQUIRED_CATEGORY_2'],
+  ['NP: 19-year-old employee, under 20 (the reference counts ages 20–59 only)', { ...worker, birthDate: '2006-06-15' }, 'NP', false, 'NP_NOT_REQUIRED_AGE'],
   ['NP: 19-year-old daytime student working 10 h', { ...partTimer, birthDate: '2006-06-15', weeklyContractHours: 10, isDaytimeStudent: true }, 'NP', false, 'NP_NOT_REQUIRED_AGE'],
 
   // --- Ages: National Pension 60 ------------------------------------------------------------
   ['NP: 59, the day before the eve of the 60th birthday', { ...resident, birthDate: '1965-06-15', onDate: '2025-06-13' }, 'NP', true, 'NP_REQUIRED_CATEGORY_1'],
   ['NP: 60 on the eve of the 60th birthday', { ...resident, birthDate: '1965-06-15', onDate: '2025-06-14' }, 'NP', false, 'NP_NOT_REQUIRED_AGE'],
-  ['NP: 62-year-old employee stays category 2', { ...worker, birthDate: '1963-01-10' }, 'NP', true, 'NP_REQUIRED_CATEGORY_2'],
-  ['NP: 66-year-old employee, pension entitlement unknown', { ...worker, birthDate: '1959-01-10' }, 'NP', 'unknown', 'UNKNOWN_MISSING_FACTS'],
-  ['NP: 66-year-old employee without entitlement is category 2', { ...worker, birthDate: '1959-01-10', hasOldAgePensionEntitlement: false }, 'NP', true, 'NP_REQUIRED_CATEGORY_2'],
+  ['NP: 62-year-old employee, past 60', { ...worker, birthDate: '1963-01-10' }, 'NP', false, 'NP_NOT_REQUIRED_AGE'],
+  ['NP: 66-year-old employee, entitlement unknown: past 60 decides', { ...worker, birthDate: '1959-01-10' }, 'NP', false, 'NP_NOT_REQUIRED_AGE'],
+  ['NP: 66-year-old employee without entitlement, past 60', { ...worker, birthDate: '1959-01-10', hasOldAgePensionEntitlement: false }, 'NP', false, 'NP_NOT_REQUIRED_AGE'],
   ['NP: 66-year-old employee with entitlement', { ...worker, birthDate: '1959-01-10', hasOldAgePensionEntitlement: true }, 'NP', false, 'NP_NOT_REQUIRED_AGE'],
 
   // --- Ages: Employees' Pension 70, employees' health insurance and NHI 75 ---------------------
@@ -275,9 +275,6 @@ describe('obligationsOf: results', () => {
     );
     expect(resultFor({ ...resident, birthDate: undefined }, 'NHI').missingFacts).toEqual(['birthDate']);
     expect(resultFor({ ...partTimer, isDaytimeStudent: undefined }, 'EHI').missingFacts).toEqual(['isDaytimeStudent']);
-    expect(resultFor({ ...worker, birthDate: '1959-01-10' }, 'NP').missingFacts).toEqual([
-      'hasOldAgePensionEntitlement',
-    ]);
     expect(resultFor({ ...partTimer, expectedEmploymentMonths: 1 }, 'EI').missingFacts).toEqual([
       'expectedEmploymentDays',
     ]);

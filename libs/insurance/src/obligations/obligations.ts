@@ -291,10 +291,11 @@ function employeesInsurance(person: Person, scheme: 'EHI' | 'EPI'): Decision {
 }
 
 /**
- * National Pension (reference §3.3). Category 2 follows Employees' Pension at any age under 65
- * and wherever the person lives; it is derived only when the same facts establish Employees'
- * Pension. Categories 1 and 3 need ages 20–59; category 3 is the dependent spouse of a category-2
- * member and, since 2020-04, must live in Japan.
+ * National Pension as the reference's checkable rule (§3.3) states it: required for a person with a
+ * resident record aged 20–59; category 2 when in Employees' Pension, category 3 for the dependent
+ * spouse of a category-2 member (who since 2020-04 must live in Japan), else category 1. (The
+ * statute also makes Employees' Pension members under 20 or aged 60–64 category 2; the reference's
+ * rule, which the system is checked against, does not, and neither does this one.)
  */
 function nationalPension(person: Person, epi: Decision): Decision {
   const facts = person.facts;
@@ -322,12 +323,6 @@ function nationalPension(person: Person, epi: Decision): Decision {
       params: person.ssa.params,
     },
     {
-      when: inCategory2,
-      required: true,
-      reason: 'NP_REQUIRED_CATEGORY_2',
-      rule: person.ruleOf(NP_CATEGORY_2_AGE_UNTIL),
-    },
-    {
       when: not(inAgeBand),
       required: false,
       reason: 'NP_NOT_REQUIRED_AGE',
@@ -339,12 +334,19 @@ function nationalPension(person: Person, epi: Decision): Decision {
       reason: 'NP_NOT_REQUIRED_DEPENDANT_ABROAD',
       rule: refOf(residence),
     },
+    // A dependent spouse abroad stayed category 3 until 2020-03, and still does under an exception.
     { when: isDependantSpouse, required: true, reason: 'NP_REQUIRED_CATEGORY_3', rule: refOf(residence) },
     {
       when: not(person.hasResidentRecord()),
       required: false,
       reason: 'NP_NOT_REQUIRED_NO_ADDRESS',
       rule: RULES.NP_RESIDENT,
+    },
+    {
+      when: inCategory2,
+      required: true,
+      reason: 'NP_REQUIRED_CATEGORY_2',
+      rule: person.ruleOf(NP_CATEGORY_2_AGE_UNTIL),
     },
     { when: true, required: true, reason: 'NP_REQUIRED_CATEGORY_1', rule: RULES.NP_RESIDENT },
   ]);
