@@ -1,5 +1,5 @@
 import type { ResidentCandidate } from '@app/residents';
-import { parseBirthDate } from '../runs/match-input.js';
+import { checkRow, parseBirthDate } from '../runs/match-input.js';
 import {
   decide,
   MatchAccumulator,
@@ -113,6 +113,42 @@ describe('match engine', () => {
     expect(decide([score('a', 0.99), score('b', 0.5)]).decision).toBe('matched');
     expect(decide([score('a', 0.3)]).decision).toBe('unmatched');
     expect(decide([]).decision).toBe('unmatched');
+  });
+});
+
+describe('records without kana', () => {
+  it('matches a record that only has the alphabet name, through its katakana reading', () => {
+    const [outcome] = match(
+      [
+        {
+          sourceRef: 'x',
+          kanaName: '',
+          alphabetName: 'Nguyen Van An',
+          birthDate: '1996-02-14',
+          sex: 'M',
+          nationality: 'VN',
+        },
+      ],
+      [resident({ residentKey: 'AN' })],
+    );
+    expect(outcome).toMatchObject({ decision: 'matched', best: { residentKey: 'AN' } });
+  });
+
+  it('reads a Latin name typed into the kana column as the alphabet name, and refuses a row with no name', () => {
+    const cells = {
+      source_ref: 'x',
+      kana_name: 'NGUYEN VAN AN',
+      birth_date: '1996-02-14',
+      sex: '1',
+      alphabet_name: '',
+      nationality: '',
+    };
+    expect(checkRow(cells)).toMatchObject({
+      error: null,
+      record: { kanaName: '', alphabetName: 'NGUYEN VAN AN', sex: 'M' },
+    });
+    expect(checkRow({ ...cells, kana_name: '' }).error).toEqual({ field: 'kana_name', reason: 'is empty' });
+    expect(checkRow({ ...cells, kana_name: '阮文安' }).error?.field).toBe('kana_name');
   });
 });
 

@@ -1,5 +1,6 @@
 import { nameTokens, type ResidentCandidate } from '@app/residents';
 import { kanaTokens, phoneticKey } from '../names/index.js';
+import { readingsOfName } from '../readings/index.js';
 import { comparableNamesOf, type ComparableNames, type MatchedForm } from './name-forms.js';
 import {
   pairOverlap,
@@ -72,14 +73,17 @@ export function swapDayMonth(isoDate: string): string | null {
 }
 
 export function prepareRecord(record: ExternalRecord): PreparedRecord {
-  const keys = kanaTokens(record.kanaName)
-    .map(phoneticKey)
-    .filter((key) => key !== '');
+  const nationality = record.nationality?.trim().toUpperCase() || null;
+  // Without kana, the alphabet name's most likely katakana reading stands in for it.
+  const kana = record.kanaName
+    ? kanaTokens(record.kanaName)
+    : readingsOfName(record.alphabetName ?? '', nationality).flatMap((readings) => readings.slice(0, 1));
+  const keys = kana.map(phoneticKey).filter((key) => key !== '');
   const text = keys.join('');
   const latin = record.alphabetName ? nameTokens(record.alphabetName) : [];
   return {
     ...record,
-    nationality: record.nationality?.trim().toUpperCase() || null,
+    nationality,
     keys,
     wordKey: keys.join(' '),
     text,

@@ -40,7 +40,19 @@ export interface MatchInput {
   unknownColumns: string[];
 }
 
-const SEXES: Record<string, string> = { M: 'M', F: 'F', X: 'X', 男: 'M', 女: 'F', 男性: 'M', 女性: 'F' };
+const LATIN_NAME = /^[\p{Script=Latin}\s.,'-]+$/u;
+// ISO/IEC 5218 codes too (1 male, 2 female), as Japanese systems write them.
+const SEXES: Record<string, string> = {
+  M: 'M',
+  F: 'F',
+  X: 'X',
+  '1': 'M',
+  '2': 'F',
+  男: 'M',
+  女: 'F',
+  男性: 'M',
+  女性: 'F',
+};
 
 /**
  * Birth dates as external systems write them: 1990-05-03, 1990/5/3, 1990.05.03 or 19900503.
@@ -62,8 +74,16 @@ export function checkRow(cells: Record<MatchColumn, string>): {
 } {
   const fail = (field: string, reason: string) => ({ record: null, error: { field, reason } });
   if (!cells.source_ref) return fail('source_ref', 'is empty');
-  if (!cells.kana_name) return fail('kana_name', 'is empty');
-  if (!isKanaName(cells.kana_name)) return fail('kana_name', 'must be written in kana (katakana or hiragana)');
+  // A name in the alphabet (in its own column, or typed into the kana column) is matched through
+  // its katakana readings; a row with no name at all cannot be matched.
+  let kanaName = cells.kana_name;
+  let alphabetName = cells.alphabet_name;
+  if (kanaName && !isKanaName(kanaName) && LATIN_NAME.test(kanaName.normalize('NFKC'))) {
+    alphabetName ||= kanaName;
+    kanaName = '';
+  }
+  if (!kanaName && !alphabetName) return fail('kana_name', 'is empty');
+  if (kanaName && !isKanaName(kanaName)) return fail('kana_name', 'must be written in kana (katakana or hiragana)');
   if (!cells.birth_date) return fail('birth_date', 'is empty');
   const birthDate = parseBirthDate(cells.birth_date);
   if (!birthDate) return fail('birth_date', `"${cells.birth_date}" is not a date (YYYY-MM-DD)`);
@@ -72,10 +92,10 @@ export function checkRow(cells: Record<MatchColumn, string>): {
     error: null,
     record: {
       sourceRef: cells.source_ref,
-      kanaName: cells.kana_name,
+      kanaName,
       birthDate,
       sex: SEXES[cells.sex.toUpperCase()] ?? null,
-      alphabetName: cells.alphabet_name || null,
+      alphabetName: alphabetName || null,
       nationality: /^[A-Z]{2}$/.test(nationality) ? nationality : null,
     },
   };
