@@ -5,6 +5,7 @@ import { ResidentNameKnn1764700000000 } from './1764700000000-resident-name-knn.
 import { NameTokensAndStagedImport1764800000000 } from './1764800000000-name-tokens-and-staged-import.js';
 import { ImportLineHash1764900000000 } from './1764900000000-import-line-hash.js';
 import { Matching1765000000000 } from './1765000000000-matching.js';
+import { CoveragePeriods1765100000000 } from './1765100000000-coverage-periods.js';
 
 /** Every migration, in order. Listed as classes (no globs) so builds and tests see the same set. */
 export const MIGRATIONS = [
@@ -15,5 +16,6 @@ export const MIGRATIONS = [
   NameTokensAndStagedImport1764800000000,
   ImportLineHash1764900000000,
   Matching1765000000000,
+  CoveragePeriods1765100000000,
 ];
 export { STATUSES as STATUSES_OF_RESIDENCE } from './1764500000000-resident-registry.js';

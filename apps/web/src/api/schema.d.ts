@@ -517,6 +517,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/residents/{id}/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The resident's obligations on a date, with coverage on record and gaps */
+        get: operations["ResidentObligationsController_forResident"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/coverage-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The resident's coverage periods, by scheme and start */
+        get: operations["CoverageController_list"];
+        put?: never;
+        /** Record a coverage period; one overlapping another of the same scheme is refused */
+        post: operations["CoverageController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1050,6 +1085,46 @@ export interface components {
             effectiveFrom: string;
             /** @description Facts whose absence made the answer unknown */
             missingFacts: string[];
+        };
+        CoveragePeriodResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            residentId: string;
+            /** @enum {string} */
+            scheme: "NHI" | "EHI" | "NP" | "EPI" | "EI" | "LTCI" | "LATE_ELDERLY";
+            /** @enum {string} */
+            role: "INSURED" | "DEPENDANT" | "NP_CATEGORY_1" | "NP_CATEGORY_2" | "NP_CATEGORY_3";
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate?: string | null;
+            /** @enum {string} */
+            source: "CITY_NHI_ROLL" | "PESO_EI_REPORT" | "EMPLOYER_REPORT" | "MANUAL" | "MATCH_RUN";
+            evidenceRef?: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateCoveragePeriodDto: {
+            /** @enum {string} */
+            scheme: "NHI" | "EHI" | "NP" | "EPI" | "EI" | "LTCI" | "LATE_ELDERLY";
+            /** @enum {string} */
+            role: "INSURED" | "DEPENDANT" | "NP_CATEGORY_1" | "NP_CATEGORY_2" | "NP_CATEGORY_3";
+            /** Format: date */
+            startDate: string;
+            /**
+             * Format: date
+             * @description Last covered day; absent while the coverage lasts
+             */
+            endDate?: string;
+            /**
+             * @default MANUAL
+             * @enum {string}
+             */
+            source: "CITY_NHI_ROLL" | "PESO_EI_REPORT" | "EMPLOYER_REPORT" | "MANUAL" | "MATCH_RUN";
+            /** @description Where the evidence is: card number, roll line, document reference */
+            evidenceRef?: string;
         };
     };
     responses: never;
@@ -1944,6 +2019,83 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ObligationResultResponse"][];
                 };
+            };
+        };
+    };
+    ResidentObligationsController_forResident: {
+        parameters: {
+            query?: {
+                /** @description Defaults to today (Asia/Tokyo) */
+                on?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObligationResultResponse"][];
+                };
+            };
+        };
+    };
+    CoverageController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoveragePeriodResponse"][];
+                };
+            };
+        };
+    };
+    CoverageController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCoveragePeriodDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoveragePeriodResponse"];
+                };
+            };
+            /** @description Overlaps a period of the same scheme (named as conflictingPeriod) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -86,6 +86,37 @@ export class ResidentDirectory {
     }
   }
 
+  /** What the insurance rules need to know of a resident, or null when there is no such resident. */
+  async insuranceFactsOf(id: string): Promise<{
+    municipalityCode: string;
+    birthDate: string;
+    registryCategory: string;
+    statusCode: string | null;
+    movedOutOn: string | null;
+  } | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT municipality_code, birth_date::text AS birth_date, registry_category, status_code,
+              moved_out_on::text AS moved_out_on
+         FROM resident WHERE id = $1`,
+      [id],
+    );
+    return row
+      ? {
+          municipalityCode: row.municipality_code,
+          birthDate: row.birth_date,
+          registryCategory: row.registry_category,
+          statusCode: row.status_code,
+          movedOutOn: row.moved_out_on,
+        }
+      : null;
+  }
+
+  /** The resident's municipality, or null when there is no such resident. */
+  async municipalityOf(id: string): Promise<string | null> {
+    const [row] = await this.dataSource.query(`SELECT municipality_code FROM resident WHERE id = $1`, [id]);
+    return row?.municipality_code ?? null;
+  }
+
   /** The named residents of the municipalities given (others are silently absent). */
   async byIds(municipalityCodes: readonly string[], ids: readonly string[]): Promise<ResidentCandidate[]> {
     if (ids.length === 0) return [];

@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@app/audit';
+import { ProblemException, type RequestContext } from '@app/platform';
+import { ResidentDirectory } from '@app/residents';
+import { DataSource, QueryFailedError } from 'typeorm';
+import type { CoveragePeriodResponse, CreateCoveragePeriodDto } from './coverage-period.dto.js';
+
+const COLUMNS = `id, resident_id, scheme, role, start_date::text AS start_date, end_date::text AS end_date, source,
+                 evidence_ref, version, created_at`;
+
+type PeriodRow = {
+  id: string;
+  resident_id: string;
+  scheme: string;
+  role: string;
+  start_date: string;
+  end_date: string | null;
+  source: string;
+  evidence_ref: string | null;
+  version: number;
+  created_at: Date;
+};
+
+function viewOf(row: PeriodRow): CoveragePeriodResponse {
+  return {
+    id: row.id,
+    residentId: row.resident_id,
+    scheme: row.scheme,
+    role: row.role,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    source: row.source,
+    evidenceRef: row.evidence_ref,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** Coverage periods of residents: recorded with their evidence, never overlapping within a scheme. */
+@Injectable()
+export class CoverageService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly directory: ResidentDirectory,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(ctx: RequestContext, residentId: string): Promise<CoveragePeriodResponse[]> {
+    await this.visibleResident(ctx, residentId);
+    const rows: PeriodRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM coverage_period WHERE resident_id = $1 ORDER BY scheme, start_date`,
+      [residentId],
+    );
+    await this.audit.record(ctx, { action: 'coverage.read', entity: 'resident', entityId: residentId, residentId });
+    return rows.map(viewOf);
+  }
+
+  async create(
+    ctx: RequestContext,
+    residentId: string,
+    input: CreateCoveragePeriodDto,
+  ): Promise<CoveragePeriodResponse> {
+    const municipalityCode = await this.visibleResident(ctx, residentId);
+    if (input.endDate && input.endDate < input.startDate) {
+      throw ProblemException.validation([{ field: 'endDate', reason: 'must not be before startDate' }]);
+    }
+    try {
+      return await this.dataSource.transaction(async (tx) => {
+        const [row]: PeriodRow[] = await tx.query(
+          `INSERT INTO coverage_period (resident_id, municipality_code, scheme, role, start_date, end_date, source,
+                                        evidence_ref, verified_by_user_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
+          [
+            residentId,
+            municipalityCode,
+            input.scheme,
+            input.role,
+            input.startDate,
+            input.endDate ?? null,
+            input.source ?? 'MANUAL',
+            input.evidenceRef ?? null,
+            ctx.principal?.userId ?? null,
+          ],
+        );
+        await this.audit.record(
+          ctx,
+          {
+            action: 'coverage.create',
+            entity: 'coverage_period',
+            entityId: row.id,
+            residentId,
+            diff: { scheme: input.scheme, startDate: input.startDate, endDate: input.endDate ?? null },
+          },
+          tx,
+        );
+        return viewOf(row);
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23P01') {
+        throw await this.overlap(residentId, input);
+      }
+      throw error;
+    }
+  }
+
+  /** A 409 that names the period the new one would overlap. */
+  private async overlap(residentId: string, input: CreateCoveragePeriodDto): Promise<ProblemException> {
+    const [existing]: PeriodRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM coverage_period
+        WHERE resident_id = $1 AND scheme = $2 AND daterange(start_date, end_date, '[]') && daterange($3::date, $4::date, '[]')
+        ORDER BY start_date LIMIT 1`,
+      [residentId, input.scheme, input.startDate, input.endDate ?? null],
+    );
+    return ProblemException.of(
+      409,
+      'coverage-overlap',
+      `The resident already has ${input.scheme} coverage in that time (${existing?.start_date ?? '?'} – ${existing?.end_date ?? 'open'}); end or change that period first.`,
+      { conflictingPeriod: existing ? viewOf(existing) : null },
+    );
+  }
+
+  /** The resident's municipality, when it is one of the caller's; otherwise 404 (not 403: no hint). */
+  private async visibleResident(ctx: RequestContext, residentId: string): Promise<string> {
+    const municipality = await this.directory.municipalityOf(residentId);
+    if (!municipality || !ctx.principal?.municipalityCodes.includes(municipality)) {
+      throw ProblemException.notFound('Resident');
+    }
+    return municipality;
+  }
+}
