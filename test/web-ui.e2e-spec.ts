@@ -299,4 +299,30 @@ describe('web UI', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('shows the insurance obligations with their gaps, and records a coverage period', async () => {
+    const caseworker = await login(t.http, DEMO.caseworker);
+    const resident = await createResident(caseworker, {
+      familyName: 'LIMA',
+      givenName: 'JOAO',
+      birthDate: '1988-03-03',
+    });
+    const page = await signIn(DEMO.caseworker);
+    await page.goto(`${base}/residents/${resident.id}`);
+    await page.getByRole('tab', { name: '保険' }).click();
+    const nhi = page.getByTestId('obligations').locator('tr', { hasText: '国民健康保険' });
+    await nhi.getByText('未加入').waitFor();
+    await expectAccessible(page, 'insurance tab');
+
+    await page.getByLabel('開始日').fill('2024-04-01');
+    await page.getByRole('button', { name: '期間を記録' }).click();
+    await nhi.getByText('加入済み').waitFor();
+    expect(await page.getByTestId('coverage-periods').textContent()).toContain('2024-04-01 – 継続中');
+
+    // A second open NHI period would overlap the first: refused, and said so.
+    await page.getByLabel('開始日').fill('2025-01-01');
+    await page.getByRole('button', { name: '期間を記録' }).click();
+    await page.getByRole('alert').getByText('同じ制度の加入期間と重なっています').waitFor();
+    await page.context().close();
+  });
 });

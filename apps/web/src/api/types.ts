@@ -17,6 +17,8 @@ export type StatusChange = components['schemas']['StatusChangeResponse'];
 export type Household = components['schemas']['HouseholdResponse'];
 export type ImportRun = components['schemas']['ImportRunResponse'];
 export type MatchRun = components['schemas']['MatchRunResponse'];
+export type ObligationResult = components['schemas']['ObligationResultResponse'];
+export type CoveragePeriod = components['schemas']['CoveragePeriodResponse'];
 export type MatchReviewPage = components['schemas']['MatchReviewPage'];
 export type MatchReviewItem = components['schemas']['MatchReviewItem'];
 

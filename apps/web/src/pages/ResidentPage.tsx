@@ -22,6 +22,7 @@ import { residentQuery } from '../api/queries';
 import type { AuditEvent, Household, StatusChange } from '../api/types';
 import { AuditTable } from '../components/AuditTable';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { InsuranceTab } from '../components/InsuranceTab';
 import { alphabetName } from '../components/names';
 import { ResidentForm } from '../components/ResidentForm';
 import { StatusName } from '../components/StatusName';
@@ -94,6 +95,7 @@ export function ResidentPage() {
           <Tabs.Tab value="overview">{t('resident.tabs.overview')}</Tabs.Tab>
           {seesHousehold && <Tabs.Tab value="household">{t('resident.tabs.household')}</Tabs.Tab>}
           {seesStatus && <Tabs.Tab value="history">{t('resident.tabs.history')}</Tabs.Tab>}
+          {canEdit && <Tabs.Tab value="insurance">{t('resident.tabs.insurance')}</Tabs.Tab>}
           {isAdmin && <Tabs.Tab value="audit">{t('resident.tabs.audit')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
@@ -147,6 +149,11 @@ export function ResidentPage() {
         {seesStatus && (
           <Tabs.Panel value="history" pt="md">
             <HistoryTab residentId={record.id} />
+          </Tabs.Panel>
+        )}
+        {canEdit && (
+          <Tabs.Panel value="insurance" pt="md">
+            <InsuranceTab residentId={record.id} />
           </Tabs.Panel>
         )}
         {isAdmin && (
