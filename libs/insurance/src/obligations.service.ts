@@ -5,7 +5,7 @@ import { Clock, officeDate, ProblemException, type RequestContext } from '@app/p
 import { ResidentDirectory } from '@app/residents';
 import { DataSource } from 'typeorm';
 import type { EvaluateObligationsDto } from './evaluate-obligations.dto.js';
-import { obligationsOf, type ObligationResult } from './obligations/index.js';
+import { obligationsOf, type ObligationResult, type Scheme } from './obligations/index.js';
 
 /** Obligations for a set of facts or for a resident on record; "today" is the office's date (Asia/Tokyo). */
 @Injectable()
@@ -37,19 +37,23 @@ export class ObligationsService {
         WHERE resident_id = $1 AND start_date <= $2::date AND (end_date IS NULL OR end_date >= $2::date)`,
       [residentId, onDate],
     );
-    const covered = new Set(periods.map((period) => period.scheme));
-    const results = obligationsOf({
-      onDate,
-      birthDate: resident.birthDate,
-      registryCategory: resident.registryCategory,
-      statusCode: resident.statusCode,
-      hasResidentRecord:
-        resident.registryCategory !== 'NOT_REGISTERED' && (!resident.movedOutOn || resident.movedOutOn > onDate),
-      coveredByEmployeeHealthInsurance: covered.has('EHI'),
-      // Public assistance is decided by the city's own welfare office, which would have told the
-      // NHI desk; Kyosei keeps no such record yet, so a resident on record is taken as not on it.
-      onPublicAssistance: false,
-    });
+    const covered = new Set(periods.map((period) => period.scheme as Scheme));
+    const results = obligationsOf(
+      {
+        onDate,
+        birthDate: resident.birthDate,
+        registryCategory: resident.registryCategory,
+        statusCode: resident.statusCode,
+        hasResidentRecord:
+          resident.registryCategory !== 'NOT_REGISTERED' && (!resident.movedOutOn || resident.movedOutOn > onDate),
+        coveredByEmployeeHealthInsurance: covered.has('EHI'),
+        // Public assistance is decided by the city's own welfare office, which would have told the
+        // NHI desk; Kyosei keeps no such record yet, so a resident on record is taken as not on it.
+        onPublicAssistance: false,
+      },
+      // What is on record decides "covered"; a gap is a requirement with no coverage on record.
+      covered,
+    );
     await this.audit.record(ctx, {
       action: 'obligations.read',
       entity: 'resident',
@@ -57,14 +61,6 @@ export class ObligationsService {
       residentId,
       diff: { on: onDate },
     });
-    // What is on record decides "covered"; a gap is a requirement with no coverage on record.
-    return results.map((result) => {
-      const isCovered = covered.has(result.scheme);
-      return {
-        ...result,
-        covered: isCovered,
-        gap: result.required === 'unknown' ? null : result.required && !isCovered,
-      };
-    });
+    return results;
   }
 }

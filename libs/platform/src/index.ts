@@ -33,3 +33,5 @@ export * from './csv/csv-records.js';
 export * from './csv/decode.js';
 export * from './csv/csv-cells.js';
 export * from './time/is-calendar-date.js';
+export * from './http/upload-dir.js';
+export * from './http/send-csv.js';

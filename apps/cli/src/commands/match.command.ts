@@ -63,7 +63,7 @@ export class MatchCommand extends CommandRunner {
     drawProgress(100, `${result.processedRows} rows`);
     process.stderr.write('\n');
     const everywhere = [options.municipality];
-    await pipeline(Readable.from(this.runs.resultCsv(runId, everywhere)), createWriteStream(output));
+    await pipeline(Readable.from(await this.runs.resultCsv(runId, everywhere)), createWriteStream(output));
     if (result.errorRows > 0) {
       await pipeline(
         Readable.from([await this.runs.errorsCsv(runId, everywhere)]),

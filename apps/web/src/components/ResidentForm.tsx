@@ -18,33 +18,10 @@ import { isIsoDate } from '../../../../libs/platform/src/time/office-dates';
 import { api, ApiError, unwrap } from '../api/client';
 import { statusesQuery } from '../api/queries';
 import type { Resident } from '../api/types';
+import { EDITABLE_FIELDS, type EditableField } from './resident-fields';
 
-/** The fields a caseworker edits, in the order of the resident's overview. */
-const FIELDS = [
-  'familyName',
-  'givenName',
-  'middleName',
-  'kanaName',
-  'kanjiName',
-  'commonName',
-  'commonNameKana',
-  'birthDate',
-  'sex',
-  'nationality',
-  'registryCategory',
-  'statusCode',
-  'statusSubtype',
-  'stayPeriod',
-  'stayExpiryDate',
-  'postalCode',
-  'address',
-  'preferredLanguage',
-  'communicationLevel',
-] as const;
-type Field = (typeof FIELDS)[number];
-
-const REQUIRED: Field[] = ['familyName', 'birthDate', 'sex', 'nationality', 'registryCategory'];
-const UPPER: Field[] = ['nationality', 'statusCode', 'statusSubtype'];
+const REQUIRED: EditableField[] = ['familyName', 'birthDate', 'sex', 'nationality', 'registryCategory'];
+const UPPER: EditableField[] = ['nationality', 'statusCode', 'statusSubtype'];
 
 /**
  * Edits a resident with the API's own rules (resident-rules.ts) checked before sending; what the
@@ -61,17 +38,17 @@ export function ResidentForm({
 }) {
   const { t, i18n } = useTranslation();
   const statuses = useQuery(statusesQuery);
-  const initial = Object.fromEntries(FIELDS.map((field) => [field, String(resident[field] ?? '')])) as Record<
-    Field,
+  const initial = Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, String(resident[field] ?? '')])) as Record<
+    EditableField,
     string
   >;
   const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [errors, setErrors] = useState<Partial<Record<EditableField, string>>>({});
   const [conflict, setConflict] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const check = (field: Field, raw: string): string | undefined => {
+  const check = (field: EditableField, raw: string): string | undefined => {
     const value = raw.trim();
     if (!value) return REQUIRED.includes(field) ? t('edit.required') : undefined;
     const pattern = (regex: RegExp, example: string) =>
@@ -102,16 +79,16 @@ export function ResidentForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found = Object.fromEntries(
-      (Object.keys(values) as Field[])
+      (Object.keys(values) as EditableField[])
         .map((field) => [field, check(field, values[field])])
         .filter(([, error]) => error),
-    ) as Partial<Record<Field, string>>;
+    ) as Partial<Record<EditableField, string>>;
     setErrors(found);
     setFailure(null);
     if (Object.keys(found).length) return;
     // Only what changed is sent; an emptied optional field is cleared (null).
     const changes = Object.fromEntries(
-      (Object.keys(values) as Field[])
+      (Object.keys(values) as EditableField[])
         .filter((field) => values[field].trim() !== initial[field])
         .map((field) => {
           const value = values[field].trim();
@@ -133,7 +110,9 @@ export function ResidentForm({
         setConflict(true);
       else if (error instanceof ApiError && error.problem.errors?.length) {
         setErrors(
-          Object.fromEntries(error.problem.errors.map((e) => [e.field, e.reason])) as Partial<Record<Field, string>>,
+          Object.fromEntries(error.problem.errors.map((e) => [e.field, e.reason])) as Partial<
+            Record<EditableField, string>
+          >,
         );
       } else setFailure(error instanceof Error ? error.message : String(error));
     } finally {
@@ -141,7 +120,7 @@ export function ResidentForm({
     }
   };
 
-  const text = (field: Field) => (
+  const text = (field: EditableField) => (
     <TextInput
       key={field}
       label={t(`resident.fields.${field}`)}
@@ -152,7 +131,12 @@ export function ResidentForm({
       placeholder={field.endsWith('Date') ? 'YYYY-MM-DD' : undefined}
     />
   );
-  const choice = (field: Field, options: readonly string[], label: (option: string) => string, clearable = false) => (
+  const choice = (
+    field: EditableField,
+    options: readonly string[],
+    label: (option: string) => string,
+    clearable = false,
+  ) => (
     <Select
       key={field}
       label={t(`resident.fields.${field}`)}
@@ -180,18 +164,7 @@ export function ResidentForm({
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          {(
-            [
-              'familyName',
-              'givenName',
-              'middleName',
-              'kanaName',
-              'kanjiName',
-              'commonName',
-              'commonNameKana',
-              'birthDate',
-            ] as Field[]
-          ).map(text)}
+          {EDITABLE_FIELDS.slice(0, EDITABLE_FIELDS.indexOf('birthDate') + 1).map(text)}
           {choice('sex', SEXES, (sex) => t(`sex.${sex}`))}
           {text('nationality')}
           {choice('registryCategory', REGISTRY_CATEGORIES, (category) => t(`registry.${category}`))}
@@ -216,7 +189,9 @@ export function ResidentForm({
             disabled={!statuses.data?.find((status) => status.code === values.statusCode)?.subtypes.length}
             clearable
           />
-          {(['stayPeriod', 'stayExpiryDate', 'postalCode', 'address', 'preferredLanguage'] as Field[]).map(text)}
+          {(['stayPeriod', 'stayExpiryDate', 'postalCode', 'address', 'preferredLanguage'] as EditableField[]).map(
+            text,
+          )}
           {choice('communicationLevel', COMMUNICATION_LEVELS, (level) => level, true)}
         </SimpleGrid>
         <Group>

@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Card, FileInput, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Card, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, unwrap } from '../api/client';
+import { api, unwrap } from '../api/client';
 import type { ImportRun } from '../api/types';
+import { asMultipart, CsvUploadForm } from '../components/CsvUploadForm';
 import { ErrorNotice } from '../components/ErrorNotice';
 
 /** line,field,reason — the API's error CSV; reasons may be quoted. */
@@ -21,10 +22,7 @@ function parseErrors(csv: string): Array<{ line: string; field: string; reason: 
 
 export function ImportsPage() {
   const { t } = useTranslation();
-  const [file, setFile] = useState<File | null>(null);
   const [importId, setImportId] = useState<string | null>(null);
-  const [startError, setStartError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const run = useQuery({
     queryKey: ['import', importId],
@@ -41,54 +39,20 @@ export function ImportsPage() {
     queryFn: async () => parseErrors(await (await fetch(`/api/v1/imports/${importId}/errors`)).text()),
   });
 
-  const start = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!file) {
-      setStartError(t('imports.file'));
-      return;
-    }
-    setBusy(true);
-    setStartError(null);
-    try {
-      const form = new FormData();
-      form.append('file', file);
-      const started = await unwrap<ImportRun>(
-        api.POST('/api/v1/imports/residents', {
-          body: form as never,
-          bodySerializer: (body) => body as unknown as FormData,
-        }),
-      );
-      setImportId(started.id);
-    } catch (error) {
-      setStartError(error instanceof ApiError ? (error.fieldError('file') ?? error.message) : String(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <Stack>
       <Title order={2}>{t('imports.title')}</Title>
       <Text>{t('imports.help')}</Text>
-      <Card withBorder>
-        <form onSubmit={(event) => void start(event)}>
-          <Group align="flex-end">
-            <FileInput
-              label={t('imports.file')}
-              accept=".csv,text/csv"
-              value={file}
-              onChange={setFile}
-              error={startError}
-              style={{ flex: 1 }}
-              clearable
-              clearButtonProps={{ 'aria-label': t('common.clear') }}
-            />
-            <Button type="submit" loading={busy}>
-              {t('imports.start')}
-            </Button>
-          </Group>
-        </form>
-      </Card>
+      <CsvUploadForm
+        label={t('imports.file')}
+        submitLabel={t('imports.start')}
+        upload={async (form) => {
+          const started = await unwrap<ImportRun>(
+            api.POST('/api/v1/imports/residents', { body: form as never, ...asMultipart }),
+          );
+          setImportId(started.id);
+        }}
+      />
       {run.isError && <ErrorNotice error={run.error} />}
       {run.data && (
         <Card withBorder>

@@ -4,7 +4,6 @@ import {
   Badge,
   Button,
   Card,
-  FileInput,
   Group,
   Progress,
   Select,
@@ -15,10 +14,11 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, unwrap } from '../api/client';
+import { api, unwrap } from '../api/client';
 import type { MatchReviewItem, MatchReviewPage, MatchRun } from '../api/types';
+import { asMultipart, CsvUploadForm } from '../components/CsvUploadForm';
 import { ErrorNotice } from '../components/ErrorNotice';
 
 const SOURCES = ['CITY_NHI_ROLL', 'PESO_EI_REPORT', 'EMPLOYER_REPORT', 'PENSION_RECORD', 'OTHER'] as const;
@@ -26,11 +26,8 @@ const SOURCES = ['CITY_NHI_ROLL', 'PESO_EI_REPORT', 'EMPLOYER_REPORT', 'PENSION_
 /** Upload external records (katakana names), follow the run, and decide the plausible matches. */
 export function MatchingPage() {
   const { t } = useTranslation();
-  const [file, setFile] = useState<File | null>(null);
   const [source, setSource] = useState<string>('CITY_NHI_ROLL');
   const [runId, setRunId] = useState<string | null>(null);
-  const [startError, setStartError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const run = useQuery({
     queryKey: ['match-run', runId],
@@ -41,65 +38,32 @@ export function MatchingPage() {
   });
   const done = run.data?.status === 'DONE';
 
-  const start = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!file) {
-      setStartError(t('matching.file'));
-      return;
-    }
-    setBusy(true);
-    setStartError(null);
-    try {
-      const form = new FormData();
-      form.append('file', file);
-      const started = await unwrap<MatchRun>(
-        api.POST('/api/v1/match-runs', {
-          params: { query: { source: source as (typeof SOURCES)[number] } },
-          body: form as never,
-          bodySerializer: (body) => body as unknown as FormData,
-        }),
-      );
-      setRunId(started.id);
-    } catch (error) {
-      if (error instanceof ApiError) {
-        const field = error.problem.errors?.[0];
-        setStartError(field ? `${field.field}: ${field.reason}` : error.message);
-      } else setStartError(String(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <Stack>
       <Title order={2}>{t('matching.title')}</Title>
       <Text>{t('matching.help')}</Text>
-      <Card withBorder>
-        <form onSubmit={(event) => void start(event)}>
-          <Group align="flex-end">
-            <FileInput
-              label={t('matching.file')}
-              accept=".csv,text/csv"
-              value={file}
-              onChange={setFile}
-              error={startError}
-              style={{ flex: 1 }}
-              clearable
-              clearButtonProps={{ 'aria-label': t('common.clear') }}
-            />
-            <Select
-              label={t('matching.source')}
-              data={SOURCES.map((value) => ({ value, label: t(`matching.sources.${value}`) }))}
-              value={source}
-              onChange={(value) => setSource(value ?? 'OTHER')}
-              allowDeselect={false}
-            />
-            <Button type="submit" loading={busy}>
-              {t('matching.start')}
-            </Button>
-          </Group>
-        </form>
-      </Card>
+      <CsvUploadForm
+        label={t('matching.file')}
+        submitLabel={t('matching.start')}
+        upload={async (form) => {
+          const started = await unwrap<MatchRun>(
+            api.POST('/api/v1/match-runs', {
+              params: { query: { source: source as (typeof SOURCES)[number] } },
+              body: form as never,
+              ...asMultipart,
+            }),
+          );
+          setRunId(started.id);
+        }}
+      >
+        <Select
+          label={t('matching.source')}
+          data={SOURCES.map((value) => ({ value, label: t(`matching.sources.${value}`) }))}
+          value={source}
+          onChange={(value) => setSource(value ?? 'OTHER')}
+          allowDeselect={false}
+        />
+      </CsvUploadForm>
       {run.isError && <ErrorNotice error={run.error} />}
       {run.data && (
         <Card withBorder>

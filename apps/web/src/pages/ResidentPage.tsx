@@ -25,34 +25,9 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { InsuranceTab } from '../components/InsuranceTab';
 import { alphabetName } from '../components/names';
 import { ResidentForm } from '../components/ResidentForm';
+import { OVERVIEW_FIELDS } from '../components/resident-fields';
 import { StatusName } from '../components/StatusName';
 import { useMe } from '../session';
-
-const OVERVIEW_FIELDS = [
-  'residentKey',
-  'familyName',
-  'givenName',
-  'middleName',
-  'kanaName',
-  'kanjiName',
-  'commonName',
-  'commonNameKana',
-  'birthDate',
-  'sex',
-  'nationality',
-  'registryCategory',
-  'statusCode',
-  'statusSubtype',
-  'stayPeriod',
-  'stayExpiryDate',
-  'residenceCardLast4',
-  'postalCode',
-  'address',
-  'movedInOn',
-  'movedOutOn',
-  'preferredLanguage',
-  'communicationLevel',
-] as const;
 
 export function ResidentPage() {
   const { t } = useTranslation();

@@ -90,10 +90,21 @@ export interface ObligationResult {
  * scheme, in the order of SCHEMES. Each scheme is a rule table read top to bottom (see
  * `firstMatching`), built from the dated rules in force on that date.
  */
-export function obligationsOf(facts: ObligationFacts): ObligationResult[] {
+/**
+ * `coveredSchemes`: the schemes with coverage on record on the date, when known (a resident on
+ * record); then `covered` and `gap` come from it. Without it (a what-if) only EHI's coverage is known,
+ * from `coveredByEmployeeHealthInsurance`.
+ */
+export function obligationsOf(facts: ObligationFacts, coveredSchemes?: ReadonlySet<Scheme>): ObligationResult[] {
+  const coveredOf = (scheme: Scheme): boolean | null =>
+    coveredSchemes
+      ? coveredSchemes.has(scheme)
+      : scheme === 'EHI'
+        ? (facts.coveredByEmployeeHealthInsurance ?? null)
+        : null;
   if (!isIsoDate(facts.onDate)) {
     const noDate: Decision = { required: 'unknown', rule: RULES.FACTS, missingFacts: ['onDate'] };
-    return SCHEMES.map((scheme) => toResult(scheme, noDate, facts, null));
+    return SCHEMES.map((scheme) => toResult(scheme, noDate, coveredOf(scheme), null));
   }
   const person = new Person(facts);
   const ehi = person.modelled('EHI', () => employeesInsurance(person, 'EHI'));
@@ -108,7 +119,7 @@ export function obligationsOf(facts: ObligationFacts): ObligationResult[] {
     LTCI: person.modelled('LTCI', () => longTermCare(person, ehi, nhi)),
     LATE_ELDERLY: person.modelled('LATE_ELDERLY', () => lateStageElderly(person)),
   };
-  return SCHEMES.map((scheme) => toResult(scheme, decisions[scheme], facts, person));
+  return SCHEMES.map((scheme) => toResult(scheme, decisions[scheme], coveredOf(scheme), person));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -681,7 +692,12 @@ function durationText(minimum: MinimumMonths): Bilingual {
       };
 }
 
-function toResult(scheme: Scheme, decision: Decision, facts: ObligationFacts, person: Person | null): ObligationResult {
+function toResult(
+  scheme: Scheme,
+  decision: Decision,
+  covered: boolean | null,
+  person: Person | null,
+): ObligationResult {
   let reason: ReasonCode;
   let params: ReasonParams;
   if (decision.required !== 'unknown') {
@@ -697,7 +713,6 @@ function toResult(scheme: Scheme, decision: Decision, facts: ObligationFacts, pe
     reason = 'UNKNOWN_MISSING_FACTS';
     params = { facts: decision.missingFacts.join(', ') };
   }
-  const covered = scheme === 'EHI' ? (facts.coveredByEmployeeHealthInsurance ?? null) : null;
   return {
     scheme,
     required: decision.required,

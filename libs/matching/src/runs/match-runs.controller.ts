@@ -14,11 +14,8 @@ import {
 } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { diskStorage, FileInterceptor } from '@nestjs/platform-fastify/multipart';
-import { Ctx, ProblemException, Roles, UuidParam, type RequestContext } from '@app/platform';
+import { Ctx, ProblemException, Roles, sendCsv, uploadDir, UuidParam, type RequestContext } from '@app/platform';
 import type { FastifyReply } from 'fastify';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { Readable } from 'node:stream';
 import {
   MatchReviewItem,
   MatchReviewPage,
@@ -29,11 +26,6 @@ import {
 } from './match-run.dto.js';
 import { MatchReviewsService } from './match-reviews.service.js';
 import { MatchRunsService } from './match-runs.service.js';
-
-// Uploads share the import directory (same default as AppConfig's IMPORT_DIR): decorator options
-// are evaluated when the module loads, before dependency injection exists.
-const UPLOAD_DIR = resolve(process.env.IMPORT_DIR || 'var/imports');
-mkdirSync(UPLOAD_DIR, { recursive: true });
 
 const MATCHERS = ['CITY_CASEWORKER', 'PESO_COUNSELOR'] as const;
 
@@ -58,7 +50,7 @@ export class MatchRunsController {
   @ApiAcceptedResponse({ type: MatchRunResponse })
   @UseInterceptors(
     FileInterceptor('file', {
-      storage: diskStorage({ destination: UPLOAD_DIR }),
+      storage: diskStorage({ destination: uploadDir() }),
       limits: { fileSize: 512 * 1024 ** 2, files: 1 },
     }),
   )
@@ -89,19 +81,7 @@ export class MatchRunsController {
   @Roles(...MATCHERS)
   @ApiOperation({ summary: 'The result as CSV: source_ref, resident_key, decision, score — one line per input row' })
   async result(@Ctx() ctx: RequestContext, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
-    const lines = this.runs.resultCsv(id, ctx.principal!.municipalityCodes);
-    const first = await lines.next(); // the run's visibility is checked before the first byte
-    const body = Readable.from(
-      (async function* () {
-        if (!first.done) yield first.value;
-        yield* lines;
-      })(),
-    );
-    body.once('error', (error) => reply.raw.destroy(error));
-    void reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="match-${id}.csv"`)
-      .send(body);
+    sendCsv(reply, await this.runs.resultCsv(id, ctx.principal!.municipalityCodes), `match-${id}.csv`);
   }
 
   @Get(':id/errors')

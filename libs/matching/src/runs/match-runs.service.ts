@@ -215,9 +215,16 @@ export class MatchRunsService {
     );
   }
 
-  /** The result file: one line per input row, in input order (columns are part of the interface). */
-  async *resultCsv(id: string, visibleMunicipalities: readonly string[]): AsyncGenerator<string> {
+  /**
+   * The result file: one line per input row, in input order (columns are part of the interface).
+   * The run's visibility is checked here, before the first line.
+   */
+  async resultCsv(id: string, visibleMunicipalities: readonly string[]): Promise<AsyncGenerator<string>> {
     await this.runRow(id, visibleMunicipalities);
+    return this.resultLines(id);
+  }
+
+  private async *resultLines(id: string): AsyncGenerator<string> {
     yield 'source_ref,resident_key,decision,score\n';
     for (let from = 0; ; from += WRITE_BATCH) {
       const rows: Array<{ source_ref: string; resident_key: string | null; decision: string; score: string }> =

@@ -1,6 +1,5 @@
 import { Controller, Get, Header, HttpCode, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { Readable } from 'node:stream';
 import { ResidentExportService } from './resident-export.service.js';
 import {
   ApiAcceptedResponse,
@@ -12,11 +11,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ImportRunResponse } from '../dto/resident-responses.dto.js';
-import { Ctx, ProblemException, Roles, UuidParam, type RequestContext } from '@app/platform';
+import { Ctx, ProblemException, Roles, sendCsv, uploadDir, UuidParam, type RequestContext } from '@app/platform';
 import { diskStorage, FileInterceptor } from '@nestjs/platform-fastify/multipart';
 import { IsOptional } from 'class-validator';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { IsMunicipalityCode } from '@app/identity';
 import { ImportsService, type ImportRunView } from './imports.service.js';
 
@@ -26,11 +23,6 @@ export class StartImportQueryDto {
   @IsMunicipalityCode()
   municipality?: string;
 }
-
-// Read from the environment like AppConfig's IMPORT_DIR (same default): decorator options are
-// evaluated when the module loads, before dependency injection exists.
-const IMPORT_DIR = resolve(process.env.IMPORT_DIR || 'var/imports');
-mkdirSync(IMPORT_DIR, { recursive: true });
 
 interface UploadedCsv {
   path: string;
@@ -52,13 +44,7 @@ export class ExportsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const municipality = query.municipality ?? ctx.principal!.municipalityCodes[0];
-    const body = Readable.from(await this.exports.start(ctx, municipality));
-    // Once lines flow, a failure can only cut the download short.
-    body.once('error', (error) => reply.raw.destroy(error));
-    void reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="residents-${municipality}.csv"`)
-      .send(body);
+    sendCsv(reply, await this.exports.start(ctx, municipality), `residents-${municipality}.csv`);
   }
 }
 
@@ -78,7 +64,7 @@ export class ImportsController {
   @ApiAcceptedResponse({ type: ImportRunResponse })
   @UseInterceptors(
     FileInterceptor('file', {
-      storage: diskStorage({ destination: IMPORT_DIR }),
+      storage: diskStorage({ destination: uploadDir() }),
       limits: { fileSize: 2 * 1024 ** 3, files: 1 },
     }),
   )
