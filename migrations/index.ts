@@ -6,6 +6,9 @@ import { NameTokensAndStagedImport1764800000000 } from './1764800000000-name-tok
 import { ImportLineHash1764900000000 } from './1764900000000-import-line-hash.js';
 import { Matching1765000000000 } from './1765000000000-matching.js';
 import { CoveragePeriods1765100000000 } from './1765100000000-coverage-periods.js';
+import { CoverageGaps1765200000000 } from './1765200000000-coverage-gaps.js';
+import { PensionRelief1765300000000 } from './1765300000000-pension-relief.js';
+import { CoverageImports1765400000000 } from './1765400000000-coverage-imports.js';
 
 /** Every migration, in order. Listed as classes (no globs) so builds and tests see the same set. */
 export const MIGRATIONS = [
@@ -17,5 +20,8 @@ export const MIGRATIONS = [
   ImportLineHash1764900000000,
   Matching1765000000000,
   CoveragePeriods1765100000000,
+  CoverageGaps1765200000000,
+  PensionRelief1765300000000,
+  CoverageImports1765400000000,
 ];
 export { STATUSES as STATUSES_OF_RESIDENCE } from './1764500000000-resident-registry.js';

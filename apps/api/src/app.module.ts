@@ -6,12 +6,13 @@ import { InsuranceModule } from '@app/insurance';
 import { MatchingModule } from '@app/matching';
 import { ResidentsModule } from '@app/residents';
 import {
+  type AppConfigValues,
   ConfigModule,
   DatabaseModule,
+  DomainEventsModule,
   HealthModule,
   LoggingModule,
   QueueModule,
-  type AppConfigValues,
 } from '@app/platform';
 
 @Module({})
@@ -29,6 +30,7 @@ export class AppModule {
           poolSize: 20,
         }),
         QueueModule.forRoot(),
+        DomainEventsModule,
         HealthModule,
         AuditModule,
         IdentityModule,

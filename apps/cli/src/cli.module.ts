@@ -7,7 +7,14 @@ import { ObligationsCommand, ObligationsEvaluateCommand } from './commands/oblig
 import { MatchingModule } from '@app/matching';
 import { MatchCommand } from './commands/match.command.js';
 import { ResidentsModule } from '@app/residents';
-import { ConfigModule, DatabaseModule, LoggingModule, QueueModule, type AppConfigValues } from '@app/platform';
+import {
+  type AppConfigValues,
+  ConfigModule,
+  DatabaseModule,
+  DomainEventsModule,
+  LoggingModule,
+  QueueModule,
+} from '@app/platform';
 import { DemoPopulationCommand } from './commands/demo-population.command.js';
 import { DemoSeedCommand } from './commands/demo-seed.command.js';
 import { ImportCommand, ImportResidentsCommand } from './commands/import-residents.command.js';
@@ -30,6 +37,7 @@ export class CliModule {
           poolSize: 2,
         }),
         QueueModule.forRoot(),
+        DomainEventsModule,
         AuditModule,
         IdentityModule,
         ResidentsModule,

@@ -1,9 +1,17 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
+import { InsuranceModule } from '@app/insurance';
 import { MIGRATIONS } from '@app/migrations';
 import { MatchingModule, MatchRunsProcessor } from '@app/matching';
 import { ImportsProcessor, ResidentsModule } from '@app/residents';
-import { ConfigModule, DatabaseModule, LoggingModule, QueueModule, type AppConfigValues } from '@app/platform';
+import {
+  type AppConfigValues,
+  ConfigModule,
+  DatabaseModule,
+  DomainEventsModule,
+  LoggingModule,
+  QueueModule,
+} from '@app/platform';
 import { MaintenanceProcessor } from './heartbeat.processor.js';
 import { Schedules } from './schedules.js';
 
@@ -22,9 +30,12 @@ export class WorkerModule {
           poolSize: 5,
         }),
         QueueModule.forRoot(),
+        DomainEventsModule,
         AuditModule,
         ResidentsModule,
         MatchingModule,
+        // Applies coverage rolls when their match run completes (match-run.completed).
+        InsuranceModule,
       ],
       providers: [
         MaintenanceProcessor,

@@ -65,6 +65,38 @@ export class AuditService {
   }
 
   /**
+   * Many events of one context in one statement (a bulk change such as an applied roll writes one
+   * event per resident). `actorUserId`/`actorOrgId` of the first entry stand for all of them.
+   */
+  async recordMany(
+    ctx: RequestContext,
+    entries: readonly AuditEntry[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    const principal = ctx.principal;
+    await manager.query(
+      `INSERT INTO audit_event (actor_user_id, actor_service_token_id, actor_org_id, action, entity, entity_id,
+                                resident_id, purpose, request_id, ip, diff)
+       SELECT $1::uuid, $2::uuid, $3::uuid, e.action, e.entity, e.entity_id, e.resident_id, $4::text, $5::text, $6::inet, e.diff
+         FROM unnest($7::text[], $8::text[], $9::text[], $10::uuid[], $11::jsonb[]) AS e (action, entity, entity_id, resident_id, diff)`,
+      [
+        entries[0].actorUserId ?? principal?.userId ?? null,
+        principal?.serviceTokenId ?? null,
+        entries[0].actorOrgId ?? principal?.orgId ?? null,
+        entries[0].purpose ?? ctx.purpose ?? null,
+        ctx.requestId,
+        ctx.ip,
+        entries.map((entry) => entry.action),
+        entries.map((entry) => entry.entity),
+        entries.map((entry) => entry.entityId ?? null),
+        entries.map((entry) => entry.residentId ?? null),
+        entries.map((entry) => (entry.diff ? JSON.stringify(entry.diff) : null)),
+      ],
+    );
+  }
+
+  /**
    * One event as an `INSERT … SELECT`: `record` runs it alone, and a read may put it in a
    * data-modifying CTE so that the read and its audit row are one statement (one round trip, and
    * no read without its record). `diffSql` is an SQL

@@ -156,7 +156,7 @@ export class EvaluateObligationsDto {
   expectedEmploymentDays?: number;
 }
 
-class ReasonText {
+export class ReasonText {
   @ApiProperty() ja: string;
   @ApiProperty() en: string;
 }

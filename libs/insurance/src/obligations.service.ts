@@ -5,6 +5,7 @@ import { Clock, officeDate, ProblemException, type RequestContext } from '@app/p
 import { ResidentDirectory } from '@app/residents';
 import { DataSource } from 'typeorm';
 import type { EvaluateObligationsDto } from './evaluate-obligations.dto.js';
+import { residentObligationFacts } from './gaps/register-facts.js';
 import { obligationsOf, type ObligationResult, type Scheme } from './obligations/index.js';
 
 /** Obligations for a set of facts or for a resident on record; "today" is the office's date (Asia/Tokyo). */
@@ -23,8 +24,7 @@ export class ObligationsService {
 
   /**
    * A resident's obligations on a date from what the system holds: the register's facts and the
-   * coverage periods in force that day. Employment facts arrive with [K5]; until then the
-   * employees' schemes answer `unknown`, naming what is missing.
+   * coverage periods in force that day.
    */
   async forResident(ctx: RequestContext, residentId: string, on?: string): Promise<ObligationResult[]> {
     const onDate = on ?? officeDate(this.clock.now());
@@ -38,22 +38,8 @@ export class ObligationsService {
       [residentId, onDate],
     );
     const covered = new Set(periods.map((period) => period.scheme as Scheme));
-    const results = obligationsOf(
-      {
-        onDate,
-        birthDate: resident.birthDate,
-        registryCategory: resident.registryCategory,
-        statusCode: resident.statusCode,
-        hasResidentRecord:
-          resident.registryCategory !== 'NOT_REGISTERED' && (!resident.movedOutOn || resident.movedOutOn > onDate),
-        coveredByEmployeeHealthInsurance: covered.has('EHI'),
-        // Public assistance is decided by the city's own welfare office, which would have told the
-        // NHI desk; Kyosei keeps no such record yet, so a resident on record is taken as not on it.
-        onPublicAssistance: false,
-      },
-      // What is on record decides "covered"; a gap is a requirement with no coverage on record.
-      covered,
-    );
+    // What is on record decides "covered"; a gap is a requirement with no coverage on record.
+    const results = obligationsOf(residentObligationFacts(resident, onDate, covered), covered);
     await this.audit.record(ctx, {
       action: 'obligations.read',
       entity: 'resident',

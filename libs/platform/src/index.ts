@@ -35,3 +35,4 @@ export * from './csv/csv-cells.js';
 export * from './time/is-calendar-date.js';
 export * from './http/upload-dir.js';
 export * from './http/send-csv.js';
+export * from './events/domain-events.js';

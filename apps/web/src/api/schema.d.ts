@@ -552,6 +552,170 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/coverage-gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Residents of the municipality the law requires in a scheme on a date with no such coverage on record
+         * @description Ordered by family name. Only definite gaps are listed: a resident whose obligation depends on facts Kyosei does not hold (e.g. employment, before [K5]) is not.
+         */
+        get: operations["CoverageGapsController_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coverage-gaps/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many residents the coverage-gap list holds with these filters */
+        get: operations["CoverageGapsController_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coverage-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest coverage imports of your municipalities (50) */
+        get: operations["CoverageImportsController_list"];
+        put?: never;
+        /**
+         * Load a coverage roll in katakana (NHI roll, employment-insurance list) through a match run
+         * @description Columns: those of a match run (source_ref, kana_name, birth_date, sex[, alphabet_name, nationality]) and start_date[, end_date, role]. Matched lines become coverage periods; lines in review become periods when a reviewer accepts them.
+         */
+        post: operations["CoverageImportsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coverage-imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A coverage import with its match run and how many lines became periods */
+        get: operations["CoverageImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coverage-imports/{id}/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roll's lines with what became of each (filter CONFLICT or INVALID to fix them) */
+        get: operations["CoverageImportsController_lines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coverage-imports/{id}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply again: matched lines still pending become coverage periods (idempotent) */
+        post: operations["CoverageImportsController_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/renewal-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Residents whose period of stay ends within the window and who have no health insurance on record today
+         * @description Ordered by expiry date: the check immigration makes at a renewal, done before the resident goes.
+         */
+        get: operations["RenewalChecksController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/pension-reliefs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The resident's National Pension exemptions and deferrals, latest year first */
+        get: operations["PensionReliefController_list"];
+        put?: never;
+        /** Record a National Pension exemption or deferral for one relief year */
+        post: operations["PensionReliefController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/social-security-agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Japan's social security agreements and the date each takes effect */
+        get: operations["SocialSecurityAgreementsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1125,6 +1289,180 @@ export interface components {
             source: "CITY_NHI_ROLL" | "PESO_EI_REPORT" | "EMPLOYER_REPORT" | "MANUAL" | "MATCH_RUN";
             /** @description Where the evidence is: card number, roll line, document reference */
             evidenceRef?: string;
+        };
+        CoverageGapResponse: {
+            /** Format: uuid */
+            residentId: string;
+            familyName: string;
+            givenName?: string | null;
+            middleName?: string | null;
+            kanaName?: string | null;
+            kanjiName?: string | null;
+            /** Format: date */
+            birthDate: string;
+            /** @description Age on the date */
+            age: number;
+            nationality: string;
+            registryCategory: string;
+            statusCode?: string | null;
+            /** Format: date */
+            stayExpiryDate?: string | null;
+            address?: string | null;
+            /** @enum {string} */
+            scheme: "NHI" | "EHI" | "NP" | "EPI" | "EI" | "LTCI" | "LATE_ELDERLY";
+            reasonCode: string;
+            reasonText: components["schemas"]["ReasonText"];
+            ruleId: string;
+            /** Format: date */
+            effectiveFrom: string;
+        };
+        CoverageGapPageResponse: {
+            /** Format: date */
+            on: string;
+            items: components["schemas"]["CoverageGapResponse"][];
+            nextCursor?: string | null;
+        };
+        CoverageGapCountResponse: {
+            /** Format: date */
+            on: string;
+            /** @enum {string} */
+            scheme: "NHI" | "EHI" | "NP" | "EPI" | "EI" | "LTCI" | "LATE_ELDERLY";
+            count: number;
+        };
+        CoverageImportResponse: {
+            /** Format: uuid */
+            id: string;
+            municipalityCode: string;
+            /** @enum {string} */
+            scheme: "NHI" | "EHI" | "NP" | "EPI" | "EI" | "LTCI" | "LATE_ELDERLY";
+            /** @enum {string} */
+            source: "CITY_NHI_ROLL" | "PESO_EI_REPORT" | "EMPLOYER_REPORT";
+            fileName: string;
+            /** @description The match run linking the lines to residents */
+            matchRun: components["schemas"]["MatchRunResponse"];
+            totalLines: number;
+            /** @description Lines that became coverage periods */
+            appliedLines: number;
+            /** @description Matched lines overlapping coverage already on record */
+            conflictLines: number;
+            /** @description Lines whose coverage columns are wrong */
+            invalidLines: number;
+            /** @description Lines not linked to a resident yet: still matching, in review, or unmatched */
+            pendingLines: number;
+            /** Format: date-time */
+            lastAppliedAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CoverageImportLineResponse: {
+            seq: number;
+            line: number;
+            sourceRef: string;
+            /** @enum {string} */
+            outcome: "PENDING" | "APPLIED" | "CONFLICT" | "INVALID";
+            role?: string | null;
+            /** Format: date */
+            startDate?: string | null;
+            /** Format: date */
+            endDate?: string | null;
+            errorField?: string | null;
+            errorReason?: string | null;
+            /** Format: uuid */
+            residentId?: string | null;
+            /** Format: uuid */
+            coveragePeriodId?: string | null;
+        };
+        CoverageImportLinePage: {
+            items: components["schemas"]["CoverageImportLineResponse"][];
+            nextCursor?: string | null;
+        };
+        RenewalCheckResponse: {
+            /** Format: uuid */
+            residentId: string;
+            familyName: string;
+            givenName?: string | null;
+            middleName?: string | null;
+            kanaName?: string | null;
+            kanjiName?: string | null;
+            /** Format: date */
+            birthDate: string;
+            /** @description Age on the date */
+            age: number;
+            nationality: string;
+            registryCategory: string;
+            statusCode?: string | null;
+            /** Format: date */
+            stayExpiryDate?: string | null;
+            address?: string | null;
+            /** @description Days from today to the end of the period of stay */
+            daysLeft: number;
+            reasonCode: string;
+            reasonText: components["schemas"]["ReasonText"];
+        };
+        RenewalCheckPageResponse: {
+            /** Format: date */
+            today: string;
+            items: components["schemas"]["RenewalCheckResponse"][];
+            nextCursor?: string | null;
+        };
+        PensionReliefResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            residentId: string;
+            /** @description The relief year as the office states it, by the year it starts: exemptions and payment deferral run July–June, student deferral April–March. At most the next fiscal year. */
+            fiscalYear: number;
+            /** @enum {string} */
+            kind: "STUDENT_DEFERRAL" | "DEFERRAL" | "EXEMPTION_FULL" | "EXEMPTION_3_4" | "EXEMPTION_HALF" | "EXEMPTION_1_4" | "LEGAL_EXEMPTION";
+            /** Format: date */
+            decidedOn?: string | null;
+            /** @enum {string} */
+            status: "APPLIED" | "APPROVED" | "REJECTED";
+            evidenceRef?: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreatePensionReliefDto: {
+            /**
+             * @description The relief year as the office states it, by the year it starts: exemptions and payment deferral run July–June, student deferral April–March. At most the next fiscal year.
+             * @example 2025
+             */
+            fiscalYear: number;
+            /** @enum {string} */
+            kind: "STUDENT_DEFERRAL" | "DEFERRAL" | "EXEMPTION_FULL" | "EXEMPTION_3_4" | "EXEMPTION_HALF" | "EXEMPTION_1_4" | "LEGAL_EXEMPTION";
+            /**
+             * Format: date
+             * @description The date of the decision (approval or rejection)
+             */
+            decidedOn?: string;
+            /**
+             * @default APPROVED
+             * @enum {string}
+             */
+            status: "APPLIED" | "APPROVED" | "REJECTED";
+            /** @description Where the evidence is: notice number, application reference */
+            evidenceRef?: string;
+        };
+        AgreementCountryName: {
+            ja: string;
+            en: string;
+        };
+        SocialSecurityAgreementResponse: {
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example DE
+             */
+            country: string;
+            name: components["schemas"]["AgreementCountryName"];
+            /** Format: date */
+            inForceFrom: string;
+            /** @description Coverage periods can be totalised (otherwise only double contributions are avoided) */
+            pensionTotalisation: boolean;
+            /** @description Also exempts from Japanese health insurance */
+            coversHealth: boolean;
+            /** @description What an obligation result cites for this agreement */
+            ruleId: string;
         };
     };
     responses: never;
@@ -2096,6 +2434,290 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    CoverageGapsController_page: {
+        parameters: {
+            query: {
+                /** @description The scheme the residents lack */
+                scheme: "NHI" | "EHI" | "NP" | "EPI" | "EI" | "LTCI" | "LATE_ELDERLY";
+                /** @description Defaults to today (Asia/Tokyo) */
+                on?: string;
+                /** @description ISO 3166-1 alpha-2 */
+                nationality?: string;
+                statusCode?: string;
+                /** @description Age on the date, in whole years, at least */
+                ageFrom?: number;
+                /** @description Age on the date, in whole years, at most */
+                ageTo?: number;
+                /** @description Part of the address, e.g. a ward or town name (中区, 栄) */
+                district?: string;
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageGapPageResponse"];
+                };
+            };
+        };
+    };
+    CoverageGapsController_count: {
+        parameters: {
+            query: {
+                /** @description The scheme the residents lack */
+                scheme: "NHI" | "EHI" | "NP" | "EPI" | "EI" | "LTCI" | "LATE_ELDERLY";
+                /** @description Defaults to today (Asia/Tokyo) */
+                on?: string;
+                /** @description ISO 3166-1 alpha-2 */
+                nationality?: string;
+                statusCode?: string;
+                /** @description Age on the date, in whole years, at least */
+                ageFrom?: number;
+                /** @description Age on the date, in whole years, at most */
+                ageTo?: number;
+                /** @description Part of the address, e.g. a ward or town name (中区, 栄) */
+                district?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageGapCountResponse"];
+                };
+            };
+        };
+    };
+    CoverageImportsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageImportResponse"][];
+                };
+            };
+        };
+    };
+    CoverageImportsController_start: {
+        parameters: {
+            query: {
+                /** @description The scheme every line of the roll is coverage of */
+                scheme: "NHI" | "EHI" | "NP" | "EPI" | "EI" | "LTCI" | "LATE_ELDERLY";
+                source: "CITY_NHI_ROLL" | "PESO_EI_REPORT" | "EMPLOYER_REPORT";
+                /** @description Defaults to your office's first municipality */
+                municipality?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageImportResponse"];
+                };
+            };
+        };
+    };
+    CoverageImportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageImportResponse"];
+                };
+            };
+        };
+    };
+    CoverageImportsController_lines: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                outcome?: "PENDING" | "APPLIED" | "CONFLICT" | "INVALID";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageImportLinePage"];
+                };
+            };
+        };
+    };
+    CoverageImportsController_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageImportResponse"];
+                };
+            };
+        };
+    };
+    RenewalChecksController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                expiresWithinDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenewalCheckPageResponse"];
+                };
+            };
+        };
+    };
+    PensionReliefController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PensionReliefResponse"][];
+                };
+            };
+        };
+    };
+    PensionReliefController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePensionReliefDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PensionReliefResponse"];
+                };
+            };
+            /** @description The resident has a record of that kind for that year (named as existing) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SocialSecurityAgreementsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SocialSecurityAgreementResponse"][];
+                };
             };
         };
     };

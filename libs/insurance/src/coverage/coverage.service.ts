@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
-import { ProblemException, type RequestContext } from '@app/platform';
+import { DomainEvents, ProblemException, type RequestContext } from '@app/platform';
 import { ResidentDirectory } from '@app/residents';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { CoveragePeriodResponse, CreateCoveragePeriodDto } from './coverage-period.dto.js';
@@ -44,10 +44,11 @@ export class CoverageService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly directory: ResidentDirectory,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   async list(ctx: RequestContext, residentId: string): Promise<CoveragePeriodResponse[]> {
-    await this.visibleResident(ctx, residentId);
+    await this.directory.visibleMunicipalityOf(ctx, residentId);
     const rows: PeriodRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM coverage_period WHERE resident_id = $1 ORDER BY scheme, start_date`,
       [residentId],
@@ -61,12 +62,13 @@ export class CoverageService {
     residentId: string,
     input: CreateCoveragePeriodDto,
   ): Promise<CoveragePeriodResponse> {
-    const municipalityCode = await this.visibleResident(ctx, residentId);
+    const municipalityCode = await this.directory.visibleMunicipalityOf(ctx, residentId);
     if (input.endDate && input.endDate < input.startDate) {
       throw ProblemException.validation([{ field: 'endDate', reason: 'must not be before startDate' }]);
     }
+    let period: CoveragePeriodResponse;
     try {
-      return await this.dataSource.transaction(async (tx) => {
+      period = await this.dataSource.transaction(async (tx) => {
         const [row]: PeriodRow[] = await tx.query(
           `INSERT INTO coverage_period (resident_id, municipality_code, scheme, role, start_date, end_date, source,
                                         evidence_ref, verified_by_user_id)
@@ -102,6 +104,8 @@ export class CoverageService {
       }
       throw error;
     }
+    await this.events.publish('coverage.changed', { residentId, municipalityCode, scheme: input.scheme });
+    return period;
   }
 
   /** A 409 that names the period the new one would overlap. */
@@ -118,14 +122,5 @@ export class CoverageService {
       `The resident already has ${input.scheme} coverage in that time (${existing?.start_date ?? '?'} – ${existing?.end_date ?? 'open'}); end or change that period first.`,
       { conflictingPeriod: existing ? viewOf(existing) : null },
     );
-  }
-
-  /** The resident's municipality, when it is one of the caller's; otherwise 404 (not 403: no hint). */
-  private async visibleResident(ctx: RequestContext, residentId: string): Promise<string> {
-    const municipality = await this.directory.municipalityOf(residentId);
-    if (!municipality || !ctx.principal?.municipalityCodes.includes(municipality)) {
-      throw ProblemException.notFound('Resident');
-    }
-    return municipality;
   }
 }

@@ -48,8 +48,15 @@ export type AgeCounting = 'EVE_OF_BIRTHDAY' | 'BIRTHDAY';
 /** Whether, on `onDate`, a person born on `birthDate` has reached `age` as the law counts it. */
 export function hasReachedAge(birthDate: string, age: number, onDate: string, counting: AgeCounting): boolean {
   const birthday = anniversary(birthDate, age);
-  const reachedOn = counting === 'BIRTHDAY' ? birthday : addDays(birthday, -1);
+  const reachedOn = counting === 'BIRTHDAY' ? birthday : dayBefore(birthday);
   return onDate >= reachedOn;
+}
+
+/** The previous calendar day, by string arithmetic (this runs for every age test). */
+function dayBefore(date: string): string {
+  const day = Number(date.slice(8, 10));
+  if (day > 1) return `${date.slice(0, 8)}${String(day - 1).padStart(2, '0')}`;
+  return addDays(date, -1);
 }
 
 /** Age in whole years on a date (the birthday itself counts), for reason texts. */

@@ -1,5 +1,5 @@
 export { SCHEMES, WHAT_IF_FACTS, type FactName, type ObligationFacts, type Scheme } from './facts.js';
-export { obligationsOf, type ObligationResult } from './obligations.js';
+export { gapsOf, obligationsOf, type ObligationResult } from './obligations.js';
 export { REASONS, reasonText, type Bilingual, type ReasonCode } from './reasons.js';
 export {
   MODELLED_FROM,

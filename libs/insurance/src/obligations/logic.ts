@@ -19,7 +19,19 @@ export function isMissing(value: Tri): value is Missing {
 }
 
 function union(values: Tri[]): Missing {
-  return missing(...new Set(values.filter(isMissing).flatMap((value) => value.missing)));
+  // Plain loops: the gap list's decision table evaluates thousands of fact sets at once.
+  let first: Missing | null = null;
+  let merged: string[] | null = null;
+  for (const value of values) {
+    if (typeof value !== 'object') continue;
+    if (!first) {
+      first = value;
+      continue;
+    }
+    merged ??= [...first.missing];
+    for (const fact of value.missing) if (!merged.includes(fact)) merged.push(fact);
+  }
+  return merged ? { missing: merged } : first!;
 }
 
 /** Holds when every condition holds; false as soon as one is known to fail. */

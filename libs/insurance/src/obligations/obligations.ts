@@ -106,6 +106,22 @@ export function obligationsOf(facts: ObligationFacts, coveredSchemes?: ReadonlyS
     const noDate: Decision = { required: 'unknown', rule: RULES.FACTS, missingFacts: ['onDate'] };
     return SCHEMES.map((scheme) => toResult(scheme, noDate, coveredOf(scheme), null));
   }
+  const { person, decisions } = decide(facts);
+  return SCHEMES.map((scheme) => toResult(scheme, decisions[scheme], coveredOf(scheme), person));
+}
+
+/**
+ * Only whether each scheme is a gap (see `ObligationResult.gap`), without reasons in words: what
+ * the coverage-gap list's decision table asks thousands of times.
+ */
+export function gapsOf(facts: ObligationFacts, coveredSchemes: ReadonlySet<Scheme>): Record<Scheme, boolean | null> {
+  const { decisions } = decide(facts);
+  const gaps = {} as Record<Scheme, boolean | null>;
+  for (const scheme of SCHEMES) gaps[scheme] = gapOf(decisions[scheme].required, coveredSchemes.has(scheme));
+  return gaps;
+}
+
+function decide(facts: ObligationFacts): { person: Person; decisions: Record<Scheme, Decision> } {
   const person = new Person(facts);
   const ehi = person.modelled('EHI', () => employeesInsurance(person, 'EHI'));
   const epi = person.modelled('EPI', () => employeesInsurance(person, 'EPI'));
@@ -119,7 +135,7 @@ export function obligationsOf(facts: ObligationFacts, coveredSchemes?: ReadonlyS
     LTCI: person.modelled('LTCI', () => longTermCare(person, ehi, nhi)),
     LATE_ELDERLY: person.modelled('LATE_ELDERLY', () => lateStageElderly(person)),
   };
-  return SCHEMES.map((scheme) => toResult(scheme, decisions[scheme], coveredOf(scheme), person));
+  return { person, decisions };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -680,7 +696,10 @@ function requiredOf(decision: Decision): Tri {
 }
 
 function yen(amount: number): string {
-  return amount.toLocaleString('en-US');
+  // What toLocaleString('en-US') gives for whole yen, without its cost (the gap list calls this often).
+  const [whole, fraction] = String(amount).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction ? `${grouped}.${fraction}` : grouped;
 }
 
 function durationText(minimum: MinimumMonths): Bilingual {

@@ -1,5 +1,5 @@
 import type { ResidentCandidate } from '@app/residents';
-import { checkRow, parseBirthDate } from '../runs/match-input.js';
+import { checkRow, parseExternalDate } from '../runs/match-input.js';
 import {
   decide,
   MatchAccumulator,
@@ -175,11 +175,11 @@ describe('name similarity', () => {
 
 describe('dates', () => {
   it('reads the usual ways of writing a birth date and refuses impossible ones', () => {
-    expect(parseBirthDate('1990-05-03')).toBe('1990-05-03');
-    expect(parseBirthDate('1990/5/3')).toBe('1990-05-03');
-    expect(parseBirthDate('19900503')).toBe('1990-05-03');
-    expect(parseBirthDate('1990-02-30')).toBeNull();
-    expect(parseBirthDate('03/05/1990')).toBeNull();
+    expect(parseExternalDate('1990-05-03')).toBe('1990-05-03');
+    expect(parseExternalDate('1990/5/3')).toBe('1990-05-03');
+    expect(parseExternalDate('19900503')).toBe('1990-05-03');
+    expect(parseExternalDate('1990-02-30')).toBeNull();
+    expect(parseExternalDate('03/05/1990')).toBeNull();
   });
 
   it('exchanges day and month only when that gives another real date', () => {

@@ -55,10 +55,11 @@ const SEXES: Record<string, string> = {
 };
 
 /**
- * Birth dates as external systems write them: 1990-05-03, 1990/5/3, 1990.05.03 or 19900503.
+ * Dates as external systems write them (birth dates, coverage starts): 1990-05-03, 1990/5/3,
+ * 1990.05.03 or 19900503.
  * Returns the ISO date, or null when the text is not a real calendar date.
  */
-export function parseBirthDate(text: string): string | null {
+export function parseExternalDate(text: string): string | null {
   const match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (!match) return null;
   const [year, month, day] = match.slice(1).map(Number);
@@ -85,7 +86,7 @@ export function checkRow(cells: Record<MatchColumn, string>): {
   if (!kanaName && !alphabetName) return fail('kana_name', 'is empty');
   if (kanaName && !isKanaName(kanaName)) return fail('kana_name', 'must be written in kana (katakana or hiragana)');
   if (!cells.birth_date) return fail('birth_date', 'is empty');
-  const birthDate = parseBirthDate(cells.birth_date);
+  const birthDate = parseExternalDate(cells.birth_date);
   if (!birthDate) return fail('birth_date', `"${cells.birth_date}" is not a date (YYYY-MM-DD)`);
   const nationality = cells.nationality.toUpperCase();
   return {

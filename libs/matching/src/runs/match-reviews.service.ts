@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
-import { decodeCursor, ProblemException, toPage, type Page, type RequestContext } from '@app/platform';
+import { decodeCursor, DomainEvents, ProblemException, toPage, type Page, type RequestContext } from '@app/platform';
 import { ResidentDirectory } from '@app/residents';
 import { DataSource, type EntityManager } from 'typeorm';
 import { REVIEW_AT, type CandidateScore } from '../engine/match-engine.js';
@@ -38,6 +38,7 @@ export class MatchReviewsService {
     private readonly runs: MatchRunsService,
     private readonly directory: ResidentDirectory,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   async list(ctx: RequestContext, runId: string, query: ReviewQueryDto): Promise<Page<MatchReviewItem>> {
@@ -106,7 +107,7 @@ export class MatchReviewsService {
     verdict: 'ACCEPTED' | 'REJECTED',
   ): Promise<MatchReviewItem> {
     const run = await this.runs.runRow(runId, ctx.principal!.municipalityCodes);
-    return this.dataSource.transaction(async (tx) => {
+    const item = await this.dataSource.transaction(async (tx) => {
       const [row]: ResultRow[] = await tx.query(
         `SELECT * FROM match_result WHERE run_id = $1 AND seq = $2 FOR UPDATE`,
         [runId, seq],
@@ -167,6 +168,15 @@ export class MatchReviewsService {
       );
       return itemOf(updated);
     });
+    if (verdict === 'ACCEPTED' && item.residentId) {
+      await this.events.publish('match-review.accepted', {
+        matchRunId: runId,
+        seq,
+        residentId: item.residentId,
+        reviewerUserId: ctx.principal?.userId ?? null,
+      });
+    }
+    return item;
   }
 
   private async remember(

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
 import {
   csvLine,
+  DomainEvents,
   JOB_OPTIONS,
   JobName,
   matchRunJobId,
@@ -54,6 +55,14 @@ export function fingerprintOf(record: ExternalRecord): string {
  * Match runs: an external file (katakana names) matched against one municipality's residents as a
  * queued job. The API and the CLI start runs here; the job's body is `run`.
  */
+/** Where a row of a match run ended up. */
+export interface MatchRowOutcome {
+  seq: number;
+  line: number;
+  decision: 'matched' | 'review' | 'unmatched';
+  residentId: string | null;
+}
+
 @Injectable()
 export class MatchRunsService {
   constructor(
@@ -61,6 +70,7 @@ export class MatchRunsService {
     @InjectQueue(QueueName.matching) private readonly queue: Queue,
     private readonly matching: MatchingService,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   async start(
@@ -104,6 +114,24 @@ export class MatchRunsService {
     return this.get(id, principal?.municipalityCodes);
   }
 
+  /**
+   * Each row's decision and resident: the public read for domains that import through a match run
+   * (coverage rolls, employer reports). `seqs` limits it to some rows.
+   */
+  async outcomes(runId: string, seqs?: readonly number[]): Promise<MatchRowOutcome[]> {
+    const rows: Array<{
+      seq: number;
+      line: number;
+      decision: MatchRowOutcome['decision'];
+      resident_id: string | null;
+    }> = await this.dataSource.query(
+      `SELECT seq, line, decision, resident_id FROM match_result
+          WHERE run_id = $1 AND ($2::int[] IS NULL OR seq = ANY ($2::int[])) ORDER BY seq`,
+      [runId, seqs ?? null],
+    );
+    return rows.map((row) => ({ seq: row.seq, line: row.line, decision: row.decision, residentId: row.resident_id }));
+  }
+
   async get(id: string, visibleMunicipalities?: readonly string[]): Promise<MatchRunResponse> {
     return viewOf(await this.runRow(id, visibleMunicipalities));
   }
@@ -118,7 +146,11 @@ export class MatchRunsService {
       await this.dataSource.query(`UPDATE match_run SET percent = $2, updated_at = now() WHERE id = $1`, [id, percent]);
       await report(percent);
     };
-    if (run.status === 'DONE') return viewOf(run);
+    if (run.status === 'DONE') {
+      // A retried job after the results were saved: say so again, the handlers are idempotent.
+      await this.events.publish('match-run.completed', { matchRunId: id, municipalityCode: run.municipality_code });
+      return viewOf(run);
+    }
     await this.dataSource.query(
       `UPDATE match_run SET status = 'RUNNING', started_at = coalesce(started_at, now()), updated_at = now() WHERE id = $1`,
       [id],
@@ -165,6 +197,7 @@ export class MatchRunsService {
     });
     await this.save(id, rows, outcomeOf);
     await report(100);
+    await this.events.publish('match-run.completed', { matchRunId: id, municipalityCode: run.municipality_code });
     return this.get(id);
   }
 

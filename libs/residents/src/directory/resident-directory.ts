@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
+import { ProblemException, type RequestContext } from '@app/platform';
 
 /** What identity matching may know of a resident: names in every form, birth date, sex, nationality. */
 export interface ResidentCandidate {
@@ -38,8 +39,9 @@ const COLUMNS = [
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * The registry's public read side for other domains (matching today): residents looked up by
- * what an external record carries, without those domains reading the registry's tables.
+ * The registry's public read side for other domains: residents looked up by what an external
+ * record carries, without those domains reading the registry's tables. Set-based queries of other
+ * domains read the `resident_register` view instead (migration 1765200000000).
  */
 @Injectable()
 export class ResidentDirectory {
@@ -109,6 +111,26 @@ export class ResidentDirectory {
           movedOutOn: row.moved_out_on,
         }
       : null;
+  }
+
+  /** Every status-of-residence code a resident may hold. */
+  async statusCodes(): Promise<string[]> {
+    const rows: Array<{ code: string }> = await this.dataSource.query(
+      `SELECT code FROM status_of_residence ORDER BY code`,
+    );
+    return rows.map((row) => row.code);
+  }
+
+  /**
+   * The resident's municipality when it is one of the caller's; otherwise 404, not 403, so that
+   * another office's resident ids give nothing away.
+   */
+  async visibleMunicipalityOf(ctx: RequestContext, residentId: string): Promise<string> {
+    const municipality = await this.municipalityOf(residentId);
+    if (!municipality || !ctx.principal?.municipalityCodes.includes(municipality)) {
+      throw ProblemException.notFound('Resident');
+    }
+    return municipality;
   }
 
   /** The resident's municipality, or null when there is no such resident. */

@@ -1,0 +1,355 @@
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@app/audit';
+import { Clock, containsPattern, decodeCursor, encodeCursor, officeDate, type RequestContext } from '@app/platform';
+import { ResidentDirectory } from '@app/residents';
+import { DataSource } from 'typeorm';
+import { addDays, ageInYears } from '../obligations/dates.js';
+import { obligationsOf, type Scheme } from '../obligations/index.js';
+import type {
+  CoverageGapCountResponse,
+  CoverageGapFilterDto,
+  CoverageGapPageResponse,
+  CoverageGapQueryDto,
+  GapResidentResponse,
+  RenewalCheckPageResponse,
+  RenewalCheckQueryDto,
+} from './coverage-gaps.dto.js';
+import { gapTable, REGISTRY_CATEGORIES, type GapTable, type GapTerm } from './gap-table.js';
+import { onRegisterSql, residentObligationFacts } from './register-facts.js';
+
+/** Health insurance in any form: what immigration asks to see at a renewal. */
+const HEALTH_SCHEMES: Scheme[] = ['NHI', 'EHI', 'LATE_ELDERLY'];
+
+const REGISTER_COLUMNS = `r.id, r.family_name, r.given_name, r.middle_name, r.kana_name, r.kanji_name,
+  r.birth_date::text AS birth_date, r.nationality, r.registry_category, r.status_code,
+  r.stay_expiry_date::text AS stay_expiry_date, r.moved_out_on::text AS moved_out_on, r.address`;
+
+interface RegisterRow {
+  id: string;
+  family_name: string;
+  given_name: string | null;
+  middle_name: string | null;
+  kana_name: string | null;
+  kanji_name: string | null;
+  birth_date: string;
+  nationality: string;
+  registry_category: string;
+  status_code: string | null;
+  stay_expiry_date: string | null;
+  moved_out_on: string | null;
+  address: string | null;
+}
+
+/** Positional parameters for a query being assembled. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+  add(value: unknown, cast = ''): string {
+    this.values.push(value);
+    return `$${this.values.length}${cast}`;
+  }
+}
+
+/** Coverage of `schemes` on record on the date, for the resident `r`. */
+function coveredSql(schemes: readonly Scheme[], params: SqlParams, date: string): string {
+  return `EXISTS (SELECT 1 FROM coverage_period c WHERE c.resident_id = r.id
+            AND c.scheme = ANY (${params.add(schemes)}::text[])
+            AND c.start_date <= ${date} AND (c.end_date IS NULL OR c.end_date >= ${date}))`;
+}
+
+/**
+ * The decision table's terms as a WHERE clause. A fact that all terms share is lifted out, so that
+ * "no employees' health insurance" stays a top-level NOT EXISTS the planner runs as an anti-join.
+ */
+function gapSql(
+  scheme: Scheme,
+  terms: readonly GapTerm[],
+  statusCount: number,
+  params: SqlParams,
+  date: string,
+): string {
+  const shared: string[] = [];
+  // Never a gap while the scheme itself is on record; with "no EHI either" it is one anti-join.
+  const uncovered: Scheme[] = [scheme];
+  const ehiValues = new Set(terms.map((term) => JSON.stringify(term.ehiCovered)));
+  const sharedEhi = ehiValues.size === 1 ? terms[0].ehiCovered : null;
+  if (sharedEhi?.length === 1) {
+    if (sharedEhi[0]) shared.push(coveredSql(['EHI'], params, date));
+    else if (scheme !== 'EHI') uncovered.push('EHI');
+  }
+  shared.unshift(`NOT ${coveredSql(uncovered, params, date)}`);
+  const sharedRegister = new Set(terms.map((term) => term.onRegister)).size === 1 ? terms[0].onRegister : null;
+  if (sharedRegister !== null) shared.push(sharedRegister ? onRegisterSql(date) : `NOT ${onRegisterSql(date)}`);
+
+  const alternatives = terms.map((term) => {
+    const parts: string[] = [];
+    if (term.registryCategories.length < REGISTRY_CATEGORIES.length) {
+      parts.push(`r.registry_category = ANY (${params.add(term.registryCategories)}::text[])`);
+    }
+    const codes = term.statusCodes.filter((code): code is string => code !== null);
+    const withoutStatus = term.statusCodes.includes(null);
+    if (!(withoutStatus && codes.length === statusCount)) {
+      const held = codes.length ? `r.status_code = ANY (${params.add(codes)}::text[])` : 'false';
+      parts.push(withoutStatus ? `(r.status_code IS NULL OR ${held})` : held);
+    }
+    if (sharedRegister === null) parts.push(term.onRegister ? onRegisterSql(date) : `NOT ${onRegisterSql(date)}`);
+    if (sharedEhi === null && term.ehiCovered.length === 1) {
+      const ehi = coveredSql(['EHI'], params, date);
+      parts.push(term.ehiCovered[0] ? ehi : `NOT ${ehi}`);
+    }
+    const births = term.births
+      .filter((range) => range.after !== null || range.until !== null)
+      .map((range) =>
+        [
+          range.after === null ? null : `r.birth_date > ${params.add(range.after, '::date')}`,
+          range.until === null ? null : `r.birth_date <= ${params.add(range.until, '::date')}`,
+        ]
+          .filter(Boolean)
+          .join(' AND '),
+      );
+    if (births.length === term.births.length && births.length > 0) parts.push(`(${births.join(' OR ')})`);
+    return parts.length ? `(${parts.join(' AND ')})` : 'true';
+  });
+  return [...shared, `(${alternatives.join(' OR ')})`].join(' AND ');
+}
+
+/** The caller's municipalities; one code is compared with `=` so that name order comes from the index. */
+function municipalitySql(codes: readonly string[], params: SqlParams): string {
+  return codes.length === 1
+    ? `r.municipality_code = ${params.add(codes[0], '::char(6)')}`
+    : `r.municipality_code = ANY (${params.add(codes, '::char(6)[]')})`;
+}
+
+/**
+ * The WHERE clause of the gap list over the register view `r`, shared by the page, the count and
+ * the benchmark (which runs it beside hand-written SQL).
+ */
+export function gapWhere(
+  municipalityCodes: readonly string[],
+  query: CoverageGapFilterDto,
+  on: string,
+  table: GapTable,
+  statusCount: number,
+): { params: SqlParams; where: string[] } {
+  const params = new SqlParams();
+  // No one can have a gap (e.g. the employees' schemes before employment is on record).
+  if (table[query.scheme].length === 0) return { params, where: ['false'] };
+  const date = params.add(on, '::date');
+  const where = [
+    municipalitySql(municipalityCodes, params),
+    gapSql(query.scheme, table[query.scheme], statusCount, params, date),
+  ];
+  if (query.nationality) where.push(`r.nationality = ${params.add(query.nationality)}`);
+  if (query.statusCode) where.push(`r.status_code = ${params.add(query.statusCode)}`);
+  if (query.ageFrom !== undefined) {
+    where.push(`r.birth_date <= (${date} - make_interval(years => ${params.add(query.ageFrom, '::int')}))::date`);
+  }
+  if (query.ageTo !== undefined) {
+    where.push(`r.birth_date > (${date} - make_interval(years => ${params.add(query.ageTo + 1, '::int')}))::date`);
+  }
+  if (query.district) {
+    where.push(`r.address LIKE ${params.add(containsPattern(query.district))}`);
+  }
+  return { params, where };
+}
+
+function residentOf(row: RegisterRow, onDate: string): GapResidentResponse {
+  return {
+    residentId: row.id,
+    familyName: row.family_name,
+    givenName: row.given_name,
+    middleName: row.middle_name,
+    kanaName: row.kana_name,
+    kanjiName: row.kanji_name,
+    birthDate: row.birth_date,
+    age: ageInYears(row.birth_date, onDate),
+    nationality: row.nationality,
+    registryCategory: row.registry_category,
+    statusCode: row.status_code,
+    stayExpiryDate: row.stay_expiry_date,
+    address: row.address,
+  };
+}
+
+/**
+ * Residents of the caller's municipality who lack a coverage the law requires on a date, and those
+ * whose period of stay ends soon with no health insurance on record (the renewal check).
+ */
+@Injectable()
+export class CoverageGapsService implements OnApplicationBootstrap {
+  /** Decision tables by date and status list; a handful of dates are asked about at a time. */
+  private readonly tables = new Map<string, GapTable>();
+
+  constructor(
+    private readonly clock: Clock,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly directory: ResidentDirectory,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Builds today's decision table once the process is up, so that the first list of the day does
+   * not wait for it (nor for the engine's first, unoptimised runs).
+   */
+  onApplicationBootstrap(): void {
+    setImmediate(() => {
+      this.directory
+        .statusCodes()
+        .then((codes) => this.tableFor(officeDate(this.clock.now()), codes))
+        .catch(() => undefined); // shut down before it ran: the first request builds it instead
+    });
+  }
+
+  async page(ctx: RequestContext, query: CoverageGapQueryDto): Promise<CoverageGapPageResponse> {
+    const on = query.on ?? officeDate(this.clock.now());
+    const limit = query.limit ?? 50;
+    const cursor = decodeCursor<{ k: string; id: string }>(query.cursor, ['k', 'id']);
+    const { params, where } = await this.gapWhere(ctx, query, on);
+    if (cursor) {
+      where.push(`(r.family_name, r.id) > (${params.add(cursor.k)}, ${params.add(cursor.id, '::uuid')})`);
+    }
+    const rows: RegisterRow[] = await this.dataSource.query(
+      `SELECT ${REGISTER_COLUMNS} FROM resident_register r WHERE ${where.join(' AND ')}
+        ORDER BY r.family_name, r.id LIMIT ${params.add(limit + 1, '::int')}`,
+      params.values,
+    );
+    const pageRows = rows.slice(0, limit);
+    const covered = await this.coveredSchemes(
+      pageRows.map((row) => row.id),
+      on,
+    );
+    const items = pageRows.map((row) => {
+      const schemes = covered.get(row.id) ?? new Set<Scheme>();
+      const facts = residentObligationFacts(
+        {
+          birthDate: row.birth_date,
+          registryCategory: row.registry_category,
+          statusCode: row.status_code,
+          movedOutOn: row.moved_out_on,
+        },
+        on,
+        schemes,
+      );
+      const result = obligationsOf(facts, schemes).find((candidate) => candidate.scheme === query.scheme)!;
+      return {
+        ...residentOf(row, on),
+        scheme: query.scheme,
+        reasonCode: result.reasonCode,
+        reasonText: result.reasonText,
+        ruleId: result.ruleId,
+        effectiveFrom: result.effectiveFrom,
+      };
+    });
+    await this.audit.record(ctx, {
+      action: 'coverage-gaps.read',
+      entity: 'resident',
+      diff: { scheme: query.scheme, on, filters: filtersOf(query), returned: items.map((item) => item.residentId) },
+    });
+    const last = pageRows[pageRows.length - 1];
+    return {
+      on,
+      items,
+      nextCursor: rows.length > limit && last ? encodeCursor({ k: last.family_name, id: last.id }) : null,
+    };
+  }
+
+  async count(ctx: RequestContext, query: CoverageGapFilterDto): Promise<CoverageGapCountResponse> {
+    const on = query.on ?? officeDate(this.clock.now());
+    const { params, where } = await this.gapWhere(ctx, query, on);
+    const [row]: Array<{ count: number }> = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM resident_register r WHERE ${where.join(' AND ')}`,
+      params.values,
+    );
+    return { on, scheme: query.scheme, count: row.count };
+  }
+
+  /** Residents on the register whose period of stay ends within the window and who have no health insurance on record today. */
+  async renewalChecks(ctx: RequestContext, query: RenewalCheckQueryDto): Promise<RenewalCheckPageResponse> {
+    const today = officeDate(this.clock.now());
+    const limit = query.limit ?? 50;
+    const cursor = decodeCursor<{ k: string; id: string }>(query.cursor, ['k', 'id']);
+    const params = new SqlParams();
+    const date = params.add(today, '::date');
+    const where = [
+      municipalitySql(ctx.principal?.municipalityCodes ?? [], params),
+      `r.stay_expiry_date BETWEEN ${date} AND ${params.add(addDays(today, query.expiresWithinDays ?? 90), '::date')}`,
+      onRegisterSql(date),
+      `NOT ${coveredSql(HEALTH_SCHEMES, params, date)}`,
+    ];
+    if (cursor) {
+      where.push(
+        `(r.stay_expiry_date, r.id) > (${params.add(cursor.k, '::date')}, ${params.add(cursor.id, '::uuid')})`,
+      );
+    }
+    const rows: RegisterRow[] = await this.dataSource.query(
+      `SELECT ${REGISTER_COLUMNS} FROM resident_register r WHERE ${where.join(' AND ')}
+        ORDER BY r.stay_expiry_date, r.id LIMIT ${params.add(limit + 1, '::int')}`,
+      params.values,
+    );
+    const pageRows = rows.slice(0, limit);
+    const items = pageRows.map((row) => {
+      const expiry = row.stay_expiry_date!;
+      const daysLeft = Math.round((Date.parse(expiry) - Date.parse(today)) / 86_400_000);
+      return {
+        ...residentOf(row, today),
+        daysLeft,
+        reasonCode: 'STATUS_EXPIRING_NO_HEALTH_INSURANCE',
+        reasonText: {
+          ja: `在留期間が${expiry}（あと${daysLeft}日）で満了しますが、健康保険の加入記録がありません。在留期間更新の申請では保険証の提示を求められます。`,
+          en: `The period of stay ends on ${expiry} (in ${daysLeft} days) and no health insurance is on record; the renewal application asks to see the insurance card.`,
+        },
+      };
+    });
+    await this.audit.record(ctx, {
+      action: 'renewal-checks.read',
+      entity: 'resident',
+      diff: { expiresWithinDays: query.expiresWithinDays ?? 90, returned: items.map((item) => item.residentId) },
+    });
+    const last = pageRows[pageRows.length - 1];
+    return {
+      today,
+      items,
+      nextCursor: rows.length > limit && last ? encodeCursor({ k: last.stay_expiry_date!, id: last.id }) : null,
+    };
+  }
+
+  /** The WHERE clause shared by the page and the count, with the decision table for the date. */
+  private async gapWhere(
+    ctx: RequestContext,
+    query: CoverageGapFilterDto,
+    on: string,
+  ): Promise<{ params: SqlParams; where: string[] }> {
+    const statusCodes = await this.directory.statusCodes();
+    const table = this.tableFor(on, statusCodes);
+    return gapWhere(ctx.principal?.municipalityCodes ?? [], query, on, table, statusCodes.length);
+  }
+
+  private tableFor(on: string, statusCodes: string[]): GapTable {
+    const key = `${on}|${statusCodes.join(',')}`;
+    let table = this.tables.get(key);
+    if (!table) {
+      table = gapTable(on, statusCodes);
+      if (this.tables.size >= 16) this.tables.delete(this.tables.keys().next().value!);
+      this.tables.set(key, table);
+    }
+    return table;
+  }
+
+  private async coveredSchemes(residentIds: string[], on: string): Promise<Map<string, Set<Scheme>>> {
+    if (residentIds.length === 0) return new Map();
+    const rows: Array<{ resident_id: string; schemes: Scheme[] }> = await this.dataSource.query(
+      `SELECT resident_id, array_agg(DISTINCT scheme) AS schemes FROM coverage_period
+        WHERE resident_id = ANY ($1::uuid[]) AND start_date <= $2::date AND (end_date IS NULL OR end_date >= $2::date)
+        GROUP BY resident_id`,
+      [residentIds, on],
+    );
+    return new Map(rows.map((row) => [row.resident_id, new Set(row.schemes)]));
+  }
+}
+
+function filtersOf(query: CoverageGapFilterDto): Record<string, unknown> {
+  const { nationality, statusCode, ageFrom, ageTo, district } = query;
+  return Object.fromEntries(
+    Object.entries({ nationality, statusCode, ageFrom, ageTo, district }).filter(([, value]) => value !== undefined),
+  );
+}

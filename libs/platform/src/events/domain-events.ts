@@ -1,0 +1,43 @@
+import { Global, Injectable, Logger, Module } from '@nestjs/common';
+import { EventEmitter2, EventEmitterModule } from '@nestjs/event-emitter';
+
+/**
+ * Domain events: how one domain reacts to another's change without reading its tables. Names and
+ * payloads are typed here, in one place. Events are published after the change has committed and
+ * are in-process: a reaction that must survive a crash also has an idempotent way to be redone
+ * (a job or an "apply again" action), named where the event is handled.
+ */
+export interface DomainEventPayloads {
+  /** Coverage on record changed for a resident (a period recorded, ended or imported). */
+  'coverage.changed': { residentId: string; municipalityCode: string; scheme: string };
+  /** A match run saved its results (status DONE). */
+  'match-run.completed': { matchRunId: string; municipalityCode: string };
+  /** A reviewer linked a match-run row to a resident. */
+  'match-review.accepted': { matchRunId: string; seq: number; residentId: string; reviewerUserId: string | null };
+}
+
+export type DomainEventName = keyof DomainEventPayloads;
+
+@Injectable()
+export class DomainEvents {
+  private readonly logger = new Logger(DomainEvents.name);
+
+  constructor(private readonly emitter: EventEmitter2) {}
+
+  /** Runs every handler; a failing handler is logged and does not undo or fail the publisher's change. */
+  async publish<E extends DomainEventName>(name: E, payload: DomainEventPayloads[E]): Promise<void> {
+    try {
+      await this.emitter.emitAsync(name, payload);
+    } catch (error) {
+      this.logger.error(`a handler of ${name} failed: ${(error as Error).message}`);
+    }
+  }
+}
+
+@Global()
+@Module({
+  imports: [EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false })],
+  providers: [DomainEvents],
+  exports: [DomainEvents],
+})
+export class DomainEventsModule {}
