@@ -109,7 +109,7 @@ describe('web UI', () => {
   it('shows each role its own menus', async () => {
     const expected: Array<[string, string[]]> = [
       [DEMO.admin, ['ダッシュボード', '監査ログ']],
-      [DEMO.caseworker, ['ダッシュボード', '住民検索', '住民データ取込', '記録照合']],
+      [DEMO.caseworker, ['ダッシュボード', '住民検索', '住民データ取込', '記録照合', '保険の未加入']],
       [DEMO.counselor, ['ダッシュボード', '住民検索', '記録照合']],
       [DEMO.school, ['ダッシュボード', '住民検索']],
       [DEMO.reports, ['ダッシュボード']],
@@ -323,6 +323,40 @@ describe('web UI', () => {
     await page.getByLabel('開始日').fill('2025-01-01');
     await page.getByRole('button', { name: '期間を記録' }).click();
     await page.getByRole('alert').getByText('同じ制度の加入期間と重なっています').waitFor();
+    await page.context().close();
+  });
+
+  it('lists who lacks health insurance with the reason, filters it, and shows the renewal check', async () => {
+    const caseworker = await login(t.http, DEMO.caseworker);
+    const today = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+    const soon = new Date(Date.parse(today) + 20 * 86_400_000).toISOString().slice(0, 10);
+    await createResident(caseworker, {
+      familyName: 'AAQUINO',
+      givenName: 'ROSA',
+      birthDate: '1991-01-01',
+      nationality: 'PH',
+      stayExpiryDate: soon,
+    });
+    const page = await signIn(DEMO.caseworker);
+    await page.getByRole('navigation', { name: 'メニュー' }).getByRole('link', { name: '保険の未加入' }).click();
+    const gaps = page.getByLabel('未加入者一覧', { exact: true });
+    const row = gaps.locator('tr', { hasText: 'AAQUINO ROSA' });
+    await row.getByText('国民健康保険').first().waitFor();
+    await expect(page.getByTestId('gap-count').textContent()).resolves.toMatch(/\d+人/);
+    await expectAccessible(page, 'coverage gaps');
+
+    // Filtering by nationality keeps her and drops the Brazilian residents.
+    await page.getByLabel('国籍').fill('ph');
+    await page.getByRole('button', { name: '表示' }).click();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('table tbody tr')].every((tr) => tr.textContent?.includes('PH')),
+    );
+    await row.waitFor();
+
+    await page.getByRole('tab', { name: '更新前の確認' }).click();
+    const renewal = page.getByLabel('更新前の確認', { exact: true }).locator('tr', { hasText: 'AAQUINO ROSA' });
+    await renewal.getByText('保険証').waitFor();
+    expect(await renewal.textContent()).toContain(soon);
     await page.context().close();
   });
 });

@@ -57,6 +57,11 @@ const routes = [
   }),
   createRoute({
     getParentRoute: () => rootRoute,
+    path: '/coverage',
+    component: page(() => import('./pages/CoveragePage'), 'CoveragePage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
     path: '/audit',
     component: page(() => import('./pages/AuditPage'), 'AuditPage'),
   }),

@@ -38,6 +38,7 @@ export const MENU = [
   { to: '/residents', key: 'residents', roles: ['CITY_CASEWORKER', 'PESO_COUNSELOR', 'SCHOOL_OFFICER'] },
   { to: '/imports', key: 'imports', roles: ['CITY_CASEWORKER'] },
   { to: '/matching', key: 'matching', roles: ['CITY_CASEWORKER', 'PESO_COUNSELOR'] },
+  { to: '/coverage', key: 'coverage', roles: ['CITY_CASEWORKER'] },
   { to: '/audit', key: 'audit', roles: ['ADMIN'] },
 ] as const satisfies ReadonlyArray<{ to: string; key: string; roles: readonly Role[] | null }>;
 

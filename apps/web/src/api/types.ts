@@ -21,6 +21,8 @@ export type ObligationResult = components['schemas']['ObligationResultResponse']
 export type CoveragePeriod = components['schemas']['CoveragePeriodResponse'];
 export type MatchReviewPage = components['schemas']['MatchReviewPage'];
 export type MatchReviewItem = components['schemas']['MatchReviewItem'];
+export type CoverageGapPage = components['schemas']['CoverageGapPageResponse'];
+export type RenewalCheckPage = components['schemas']['RenewalCheckPageResponse'];
 
 export interface AuditEvent {
   id: string;

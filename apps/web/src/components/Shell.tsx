@@ -81,6 +81,8 @@ export function Shell() {
             to={item.to}
             label={t(`nav.${item.key}`)}
             active={item.to === '/' ? path === '/' : path.startsWith(item.to)}
+            // Filled: white on the primary colour keeps AA contrast, hovered or not.
+            variant="filled"
           />
         ))}
       </AppShell.Navbar>

@@ -1,7 +1,9 @@
 import type { Resident } from '../api/types';
 
 /** The residence-card alphabet name: FAMILY Given Middle. */
-export function alphabetName(resident: Resident): string {
+export function alphabetName(
+  resident: Pick<Resident, 'familyName'> & { givenName?: string | null; middleName?: string | null },
+): string {
   return [resident.familyName, resident.givenName, resident.middleName].filter(Boolean).join(' ');
 }
 
