@@ -78,6 +78,40 @@ describe('coverage periods', () => {
     ).rejects.toThrow(/coverage_period_no_overlap/);
   });
 
+  it('ends, reopens and corrects a period, refusing a stale version and a change that would overlap', async () => {
+    const resident = await createResident(caseworker);
+    const path = `/api/v1/residents/${resident.id}/coverage-periods`;
+    const nhi = (await caseworker.post(path, { scheme: 'NHI', role: 'INSURED', startDate: '2023-04-01' }).expect(201))
+      .body;
+    // The resident joined an employer's scheme: NHI ends the day before, and the next NHI can start.
+    const ended = await caseworker.patch(`${path}/${nhi.id}`, { version: 1, endDate: '2024-09-30' }).expect(200);
+    expect(ended.body).toMatchObject({ endDate: '2024-09-30', version: 2 });
+    const later = (await caseworker.post(path, { scheme: 'NHI', role: 'INSURED', startDate: '2025-04-01' }).expect(201))
+      .body;
+
+    const stale = await caseworker.patch(`${path}/${nhi.id}`, { version: 1, endDate: '2024-10-31' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.type).toContain('version-conflict');
+    // Reopening the first period would run into the later one: refused, naming it.
+    const reopen = await caseworker.patch(`${path}/${nhi.id}`, { version: 2, endDate: null });
+    expect(reopen.status).toBe(409);
+    expect(reopen.body.conflictingPeriod).toMatchObject({ id: later.id, startDate: '2025-04-01' });
+    const backwards = await caseworker.patch(`${path}/${nhi.id}`, { version: 2, endDate: '2023-01-01' });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.errors).toEqual([{ field: 'endDate', reason: 'must not be before startDate' }]);
+
+    const corrected = await caseworker
+      .patch(`${path}/${nhi.id}`, { version: 2, role: 'DEPENDANT', evidenceRef: 'card copy 2023-04' })
+      .expect(200);
+    expect(corrected.body).toMatchObject({ role: 'DEPENDANT', endDate: '2024-09-30', version: 3 });
+    const [audit] = await t.dataSource.query(
+      `SELECT diff FROM audit_event WHERE action = 'coverage.update' AND entity_id = $1 ORDER BY at DESC LIMIT 1`,
+      [nhi.id],
+    );
+    expect(audit.diff).toEqual({ role: ['INSURED', 'DEPENDANT'], evidenceRef: [null, 'card copy 2023-04'] });
+    await caseworker.patch(`${path}/00000000-0000-4000-8000-000000000000`, { version: 1 }).expect(404);
+  });
+
   it('refuses bad periods with the field, and hides residents of other offices', async () => {
     const resident = await createResident(caseworker);
     const path = `/api/v1/residents/${resident.id}/coverage-periods`;

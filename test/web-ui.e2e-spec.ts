@@ -323,6 +323,13 @@ describe('web UI', () => {
     await page.getByLabel('開始日').fill('2025-01-01');
     await page.getByRole('button', { name: '期間を記録' }).click();
     await page.getByRole('alert').getByText('同じ制度の加入期間と重なっています').waitFor();
+
+    // Ending the first period on the last day of 2024 makes room for the new one.
+    await page.getByLabel('国民健康保険の最終加入日').fill('2024-12-31');
+    await page.getByRole('button', { name: '終了' }).click();
+    await page.getByTestId('coverage-periods').getByText('2024-04-01 – 2024-12-31').waitFor();
+    await page.getByRole('button', { name: '期間を記録' }).click();
+    await page.getByTestId('coverage-periods').getByText('2025-01-01 – 継続中').waitFor();
     await page.context().close();
   });
 
@@ -348,9 +355,7 @@ describe('web UI', () => {
     // Filtering by nationality keeps her and drops the Brazilian residents.
     await page.getByLabel('国籍').fill('ph');
     await page.getByRole('button', { name: '表示' }).click();
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll('table tbody tr')].every((tr) => tr.textContent?.includes('PH')),
-    );
+    await page.locator('table tbody tr').filter({ hasNotText: 'PH' }).first().waitFor({ state: 'detached' });
     await row.waitFor();
 
     await page.getByRole('tab', { name: '更新前の確認' }).click();

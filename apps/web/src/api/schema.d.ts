@@ -552,6 +552,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/residents/{id}/coverage-periods/{periodId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** End, reopen or correct a coverage period (optimistic concurrency on version) */
+        patch: operations["CoverageController_update"];
+        trace?: never;
+    };
     "/api/v1/coverage-gaps": {
         parameters: {
             query?: never;
@@ -1289,6 +1306,18 @@ export interface components {
             source: "CITY_NHI_ROLL" | "PESO_EI_REPORT" | "EMPLOYER_REPORT" | "MANUAL" | "MATCH_RUN";
             /** @description Where the evidence is: card number, roll line, document reference */
             evidenceRef?: string;
+        };
+        UpdateCoveragePeriodDto: {
+            /** @description The version you read; a stale one gives 409 */
+            version: number;
+            /**
+             * Format: date
+             * @description Last covered day; null reopens the period
+             */
+            endDate?: string | null;
+            /** @enum {string} */
+            role?: "INSURED" | "DEPENDANT" | "NP_CATEGORY_1" | "NP_CATEGORY_2" | "NP_CATEGORY_3";
+            evidenceRef?: string | null;
         };
         CoverageGapResponse: {
             /** Format: uuid */
@@ -2429,6 +2458,39 @@ export interface operations {
                 };
             };
             /** @description Overlaps a period of the same scheme (named as conflictingPeriod) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CoverageController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                periodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCoveragePeriodDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoveragePeriodResponse"];
+                };
+            };
+            /** @description Stale version, or the change would overlap another period (conflictingPeriod) */
             409: {
                 headers: {
                     [name: string]: unknown;

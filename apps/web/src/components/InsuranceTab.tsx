@@ -121,6 +121,9 @@ export function InsuranceTab({ residentId }: { residentId: string }) {
                 <Table.Td>
                   {period.startDate} – {period.endDate ?? t('insurance.open')}
                 </Table.Td>
+                <Table.Td>
+                  {period.endDate === null && <EndPeriodForm residentId={residentId} period={period} />}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -168,5 +171,60 @@ export function InsuranceTab({ residentId }: { residentId: string }) {
         </form>
       </Card>
     </Stack>
+  );
+}
+
+/** Closes an open period on its last covered day (e.g. the resident moved to an employer's scheme). */
+function EndPeriodForm({ residentId, period }: { residentId: string; period: CoveragePeriod }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [endDate, setEndDate] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const end = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    try {
+      await unwrap(
+        api.PATCH('/api/v1/residents/{id}/coverage-periods/{periodId}', {
+          params: { path: { id: residentId, periodId: period.id } },
+          body: { version: period.version, endDate },
+        }),
+      );
+      await Promise.all([
+        client.invalidateQueries({ queryKey: ['coverage-periods', residentId] }),
+        client.invalidateQueries({ queryKey: ['obligations', residentId] }),
+      ]);
+    } catch (error) {
+      if (error instanceof ApiError && error.problem.status === 409) setProblem(t('insurance.changedMeanwhile'));
+      else if (error instanceof ApiError) setProblem(error.fieldError('endDate') ?? error.message);
+      else setProblem(String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={(event) => void end(event)}>
+      <Group gap="xs" align="flex-end">
+        <TextInput
+          size="xs"
+          aria-label={t('insurance.endOn', { scheme: t(`insurance.schemes.${period.scheme}`) })}
+          placeholder="YYYY-MM-DD"
+          value={endDate}
+          onChange={(event) => setEndDate(event.currentTarget.value)}
+          required
+          w={130}
+        />
+        <Button size="xs" variant="default" type="submit" loading={busy}>
+          {t('insurance.end')}
+        </Button>
+      </Group>
+      {problem && (
+        <Text c="red.8" size="sm" role="alert">
+          {problem}
+        </Text>
+      )}
+    </form>
   );
 }

@@ -1,6 +1,6 @@
 import { IsCalendarDate } from '@app/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
 import { SCHEMES, type Scheme } from '../obligations/index.js';
 
 export const COVERAGE_ROLES = ['INSURED', 'DEPENDANT', 'NP_CATEGORY_1', 'NP_CATEGORY_2', 'NP_CATEGORY_3'] as const;
@@ -34,6 +34,35 @@ export class CreateCoveragePeriodDto {
   @IsString()
   @MaxLength(200)
   evidenceRef?: string;
+}
+
+/** What may change of a period once recorded: its end (to close or reopen it), role and evidence. */
+export class UpdateCoveragePeriodDto {
+  @ApiProperty({ description: 'The version you read; a stale one gives 409' })
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Last covered day; null reopens the period',
+  })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsCalendarDate()
+  endDate?: string | null;
+
+  @ApiPropertyOptional({ enum: COVERAGE_ROLES })
+  @IsOptional()
+  @IsIn(COVERAGE_ROLES)
+  role?: (typeof COVERAGE_ROLES)[number];
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsString()
+  @MaxLength(200)
+  evidenceRef?: string | null;
 }
 
 export class CoveragePeriodResponse {

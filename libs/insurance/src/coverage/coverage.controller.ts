@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, Roles, UuidParam, type RequestContext } from '@app/platform';
-import { CoveragePeriodResponse, CreateCoveragePeriodDto } from './coverage-period.dto.js';
+import { CoveragePeriodResponse, CreateCoveragePeriodDto, UpdateCoveragePeriodDto } from './coverage-period.dto.js';
 import { CoverageService } from './coverage.service.js';
 
 @ApiTags('insurance')
@@ -29,5 +29,19 @@ export class CoverageController {
     @Body() body: CreateCoveragePeriodDto,
   ): Promise<CoveragePeriodResponse> {
     return this.coverage.create(ctx, id, body);
+  }
+
+  @Patch(':periodId')
+  @Roles('CITY_CASEWORKER')
+  @ApiOperation({ summary: 'End, reopen or correct a coverage period (optimistic concurrency on version)' })
+  @ApiOkResponse({ type: CoveragePeriodResponse })
+  @ApiConflictResponse({ description: 'Stale version, or the change would overlap another period (conflictingPeriod)' })
+  update(
+    @Ctx() ctx: RequestContext,
+    @UuidParam() id: string,
+    @UuidParam('periodId') periodId: string,
+    @Body() body: UpdateCoveragePeriodDto,
+  ): Promise<CoveragePeriodResponse> {
+    return this.coverage.update(ctx, id, periodId, body);
   }
 }

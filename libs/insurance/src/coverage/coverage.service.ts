@@ -4,7 +4,11 @@ import { AuditService } from '@app/audit';
 import { DomainEvents, ProblemException, type RequestContext } from '@app/platform';
 import { ResidentDirectory } from '@app/residents';
 import { DataSource, QueryFailedError } from 'typeorm';
-import type { CoveragePeriodResponse, CreateCoveragePeriodDto } from './coverage-period.dto.js';
+import type {
+  CoveragePeriodResponse,
+  CreateCoveragePeriodDto,
+  UpdateCoveragePeriodDto,
+} from './coverage-period.dto.js';
 
 const COLUMNS = `id, resident_id, scheme, role, start_date::text AS start_date, end_date::text AS end_date, source,
                  evidence_ref, version, created_at`;
@@ -100,7 +104,7 @@ export class CoverageService {
       });
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23P01') {
-        throw await this.overlap(residentId, input);
+        throw await this.overlap(residentId, input.scheme, input.startDate, input.endDate ?? null);
       }
       throw error;
     }
@@ -108,18 +112,89 @@ export class CoverageService {
     return period;
   }
 
-  /** A 409 that names the period the new one would overlap. */
-  private async overlap(residentId: string, input: CreateCoveragePeriodDto): Promise<ProblemException> {
+  /** Ends, reopens or corrects a period; the version the caller read must still be current. */
+  async update(
+    ctx: RequestContext,
+    residentId: string,
+    periodId: string,
+    input: UpdateCoveragePeriodDto,
+  ): Promise<CoveragePeriodResponse> {
+    const municipalityCode = await this.directory.visibleMunicipalityOf(ctx, residentId);
+    let before: PeriodRow | undefined;
+    let period: CoveragePeriodResponse;
+    try {
+      period = await this.dataSource.transaction(async (tx) => {
+        [before] = await tx.query(
+          `SELECT ${COLUMNS} FROM coverage_period WHERE id = $1 AND resident_id = $2 FOR UPDATE`,
+          [periodId, residentId],
+        );
+        if (!before) throw ProblemException.notFound('Coverage period');
+        if (before.version !== input.version) {
+          throw ProblemException.conflict(
+            `The coverage period was changed by someone else (your version ${input.version} is stale). Reload and try again.`,
+            'version-conflict',
+          );
+        }
+        const endDate = input.endDate === undefined ? before.end_date : input.endDate;
+        if (endDate && endDate < before.start_date) {
+          throw ProblemException.validation([{ field: 'endDate', reason: 'must not be before startDate' }]);
+        }
+        const role = input.role ?? before.role;
+        const evidenceRef = input.evidenceRef === undefined ? before.evidence_ref : input.evidenceRef;
+        // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+        const [[row]]: [PeriodRow[], number] = await tx.query(
+          `UPDATE coverage_period SET end_date = $2, role = $3, evidence_ref = $4, verified_by_user_id = $5,
+                  version = version + 1, updated_at = now()
+            WHERE id = $1 RETURNING ${COLUMNS}`,
+          [periodId, endDate, role, evidenceRef, ctx.principal?.userId ?? null],
+        );
+        const diff = Object.fromEntries(
+          (
+            [
+              ['endDate', before.end_date, endDate],
+              ['role', before.role, role],
+              ['evidenceRef', before.evidence_ref, evidenceRef],
+            ] as const
+          )
+            .filter(([, from, to]) => from !== to)
+            .map(([field, from, to]) => [field, [from, to]]),
+        );
+        await this.audit.record(
+          ctx,
+          { action: 'coverage.update', entity: 'coverage_period', entityId: periodId, residentId, diff },
+          tx,
+        );
+        return viewOf(row);
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23P01' && before) {
+        throw await this.overlap(residentId, before.scheme, before.start_date, input.endDate ?? null, periodId);
+      }
+      throw error;
+    }
+    await this.events.publish('coverage.changed', { residentId, municipalityCode, scheme: period.scheme });
+    return period;
+  }
+
+  /** A 409 that names the period a new or changed one would overlap. */
+  private async overlap(
+    residentId: string,
+    scheme: string,
+    startDate: string,
+    endDate: string | null,
+    changedId: string | null = null,
+  ): Promise<ProblemException> {
     const [existing]: PeriodRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM coverage_period
         WHERE resident_id = $1 AND scheme = $2 AND daterange(start_date, end_date, '[]') && daterange($3::date, $4::date, '[]')
+          AND id IS DISTINCT FROM $5::uuid
         ORDER BY start_date LIMIT 1`,
-      [residentId, input.scheme, input.startDate, input.endDate ?? null],
+      [residentId, scheme, startDate, endDate, changedId],
     );
     return ProblemException.of(
       409,
       'coverage-overlap',
-      `The resident already has ${input.scheme} coverage in that time (${existing?.start_date ?? '?'} – ${existing?.end_date ?? 'open'}); end or change that period first.`,
+      `The resident already has ${scheme} coverage in that time (${existing?.start_date ?? '?'} – ${existing?.end_date ?? 'open'}); end or change that period first.`,
       { conflictingPeriod: existing ? viewOf(existing) : null },
     );
   }
