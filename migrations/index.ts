@@ -9,6 +9,7 @@ import { CoveragePeriods1765100000000 } from './1765100000000-coverage-periods.j
 import { CoverageGaps1765200000000 } from './1765200000000-coverage-gaps.js';
 import { PensionRelief1765300000000 } from './1765300000000-pension-relief.js';
 import { CoverageImports1765400000000 } from './1765400000000-coverage-imports.js';
+import { ResidentInsuranceFacts1765500000000 } from './1765500000000-resident-insurance-facts.js';
 
 /** Every migration, in order. Listed as classes (no globs) so builds and tests see the same set. */
 export const MIGRATIONS = [
@@ -23,5 +24,6 @@ export const MIGRATIONS = [
   CoverageGaps1765200000000,
   PensionRelief1765300000000,
   CoverageImports1765400000000,
+  ResidentInsuranceFacts1765500000000,
 ];
 export { STATUSES as STATUSES_OF_RESIDENCE } from './1764500000000-resident-registry.js';

@@ -94,6 +94,22 @@ describe('coverage-gap list and renewal check', () => {
     await period('ITO', 'NHI', '2019-01-01');
     await period('ITO', 'NP', '2019-01-01');
     await period('KIM', 'LATE_ELDERLY', '2026-06-15');
+    // What the caseworker was told: HOANG's household is on public assistance (outside NHI);
+    // CRUZ works full time for a company, so the employees' pension and EI apply too.
+    await caseworker.put(`/api/v1/residents/${residents.HOANG}/insurance-facts`, {
+      version: 0,
+      onPublicAssistance: true,
+    });
+    await caseworker.put(`/api/v1/residents/${residents.CRUZ}/insurance-facts`, {
+      version: 0,
+      isEmployed: true,
+      weeklyContractHours: 40,
+      monthlyScheduledWage: 280_000,
+      expectedEmploymentMonths: 24,
+      employerIsCorporation: true,
+      employerInsuredHeadcount: 120,
+      isDaytimeStudent: false,
+    });
   });
   afterAll(() => t.close());
 
@@ -117,7 +133,8 @@ describe('coverage-gap list and renewal check', () => {
     // ALVES's NHI ended in March; CRUZ is in employees' insurance; DANG is past 75 and KIM turns 75
     // on ON itself (late-stage elderly care from the birthday), while JUNG turns 75 the day after;
     // EVANS has no address; FARIAS moved out; ITO is enrolled.
-    expect(nhi.map((item) => item.familyName)).toEqual(['ALVES', 'BUI', 'GURUNG', 'HOANG', 'JUNG']);
+    // HOANG is on public assistance (recorded).
+    expect(nhi.map((item) => item.familyName)).toEqual(['ALVES', 'BUI', 'GURUNG', 'JUNG']);
     const alves = nhi[0];
     expect(alves).toMatchObject({
       residentId: residents.ALVES,
@@ -132,6 +149,10 @@ describe('coverage-gap list and renewal check', () => {
     const np = (await wholeList(`scheme=NP&on=${ON}`, 50)).map((item) => item.familyName);
     expect(np).toContain('GURUNG');
     expect(np).not.toContain('HOANG');
+    // CRUZ's recorded employment puts him in the employees' pension and EI, with neither on record.
+    const epi = await wholeList(`scheme=EPI&on=${ON}`, 50);
+    expect(epi).toEqual([expect.objectContaining({ familyName: 'CRUZ', reasonCode: expect.stringMatching(/^EPI_/) })]);
+    expect((await wholeList(`scheme=EI&on=${ON}`, 50)).map((item) => item.familyName)).toEqual(['CRUZ']);
     const late = (await wholeList(`scheme=LATE_ELDERLY&on=${ON}`, 50)).map((item) => item.familyName);
     expect(late).toEqual(['DANG']);
     const [audit] = await t.dataSource.query(
@@ -143,14 +164,44 @@ describe('coverage-gap list and renewal check', () => {
   it('filters by nationality, status, age band and district, and the count follows the filters', async () => {
     const names = async (filters: string) =>
       (await wholeList(`scheme=NHI&on=${ON}&${filters}`, 50)).map((item) => item.familyName);
-    expect(await names('nationality=VN')).toEqual(['BUI', 'HOANG']);
-    expect(await names('statusCode=STUDENT')).toEqual(['GURUNG', 'HOANG']);
+    expect(await names('nationality=VN')).toEqual(['BUI']);
+    expect(await names('statusCode=STUDENT')).toEqual(['GURUNG']);
     expect(await names('ageFrom=20&ageTo=39')).toEqual(['ALVES', 'BUI']);
-    expect(await names('ageTo=19')).toEqual(['GURUNG', 'HOANG']);
+    expect(await names('ageTo=19')).toEqual(['GURUNG']);
     expect(await names('district=栄')).toEqual(['BUI']);
     expect(await names(`district=${encodeURIComponent('%')}`)).toEqual([]);
     const count = await caseworker.get(`/api/v1/coverage-gaps/count?scheme=NHI&on=${ON}&nationality=VN`).expect(200);
-    expect(count.body.count).toBe(2);
+    expect(count.body.count).toBe(1);
+  });
+
+  it('keeps recorded facts with a version, audits them, and refuses bad ones with the field', async () => {
+    const path = `/api/v1/residents/${residents.ITO}/insurance-facts`;
+    expect((await caseworker.get(path).expect(200)).body).toEqual({
+      residentId: residents.ITO,
+      facts: {},
+      version: 0,
+      updatedAt: null,
+    });
+    const saved = await caseworker.put(path, { version: 0, isDaytimeStudent: false, ssaCertificateCountry: 'US' });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ facts: { isDaytimeStudent: false, ssaCertificateCountry: 'US' }, version: 1 });
+    const stale = await caseworker.put(path, { version: 0, isDaytimeStudent: true });
+    expect(stale.status).toBe(409);
+    const bad = await caseworker.put(path, { version: 1, weeklyContractHours: -1 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('weeklyContractHours');
+    // Replacing: what is left out is no longer known.
+    const replaced = await caseworker.put(path, { version: 1, isDaytimeStudent: true }).expect(200);
+    expect(replaced.body.facts).toEqual({ isDaytimeStudent: true });
+    const [audit] = await t.dataSource.query(
+      `SELECT diff FROM audit_event WHERE action = 'insurance-facts.update' AND resident_id = $1 ORDER BY at DESC LIMIT 1`,
+      [residents.ITO],
+    );
+    expect(audit.diff).toEqual({ isDaytimeStudent: [false, true], ssaCertificateCountry: ['US', null] });
+    const counselor = await login(t.http, DEMO.counselor);
+    await counselor.get(path).expect(403);
+    const demoCaseworker = await login(t.http, DEMO.caseworker);
+    await demoCaseworker.get(path).expect(404);
   });
 
   it('refuses bad filters with the field, and shows nothing of another city or to a counselor', async () => {

@@ -9,6 +9,7 @@ export interface SignedIn {
   get(path: string): request.Test;
   post(path: string, body?: object): request.Test;
   patch(path: string, body?: object): request.Test;
+  put(path: string, body?: object): request.Test;
   delete(path: string): request.Test;
   /** An unsafe request with session and CSRF token but no body yet (for .attach() uploads). */
   upload(path: string): request.Test;
@@ -35,6 +36,7 @@ export async function login(http: Server, email: string, password = TEST_PASSWOR
     get: (path) => request(http).get(path).set('cookie', cookie),
     post: (path, body) => unsafe(request(http).post(path)).send(body ?? {}),
     patch: (path, body) => unsafe(request(http).patch(path)).send(body ?? {}),
+    put: (path, body) => unsafe(request(http).put(path)).send(body ?? {}),
     delete: (path) => unsafe(request(http).delete(path)),
     upload: (path) => unsafe(request(http).post(path)),
   };

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ensureDatabase, exitGracefullyOnSignals, failFast, PinoNestLogger, loadConfigOrExit } from '@app/platform';
+import { CoverageGapsService } from '@app/insurance';
 import { createApiApp } from './configure-app.js';
 
 async function main(): Promise<void> {
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
     `Kyosei API listening on ${config.HOST}:${config.PORT}; users reach it at ${config.APP_BASE_URL}`,
     'Bootstrap',
   );
+  // Today's coverage-gap answer is ready before the first caseworker asks for it.
+  void app.get(CoverageGapsService).warmUp();
 }
 
 void main().catch((error: unknown) => failFast(error));

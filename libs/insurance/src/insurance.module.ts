@@ -3,10 +3,13 @@ import { MatchingModule } from '@app/matching';
 import { ResidentsModule } from '@app/residents';
 import { CoverageController } from './coverage/coverage.controller.js';
 import { CoverageService } from './coverage/coverage.service.js';
+import { ResidentFactsController } from './facts/resident-facts.controller.js';
+import { ResidentFactsService } from './facts/resident-facts.service.js';
 import { CoverageImportsController } from './imports/coverage-imports.controller.js';
 import { CoverageImportsService } from './imports/coverage-imports.service.js';
 import { CoverageGapsController, RenewalChecksController } from './gaps/coverage-gaps.controller.js';
 import { CoverageGapsService } from './gaps/coverage-gaps.service.js';
+import { RecordedGaps } from './gaps/recorded-gaps.js';
 import { ObligationsController, ResidentObligationsController } from './obligations.controller.js';
 import { ObligationsService } from './obligations.service.js';
 import { SocialSecurityAgreementsController } from './agreements/social-security-agreements.controller.js';
@@ -22,11 +25,20 @@ import { PensionReliefService } from './relief/pension-relief.service.js';
     CoverageController,
     CoverageGapsController,
     CoverageImportsController,
+    ResidentFactsController,
     RenewalChecksController,
     PensionReliefController,
     SocialSecurityAgreementsController,
   ],
-  providers: [ObligationsService, CoverageService, CoverageGapsService, CoverageImportsService, PensionReliefService],
+  providers: [
+    ObligationsService,
+    CoverageService,
+    CoverageGapsService,
+    RecordedGaps,
+    CoverageImportsService,
+    ResidentFactsService,
+    PensionReliefService,
+  ],
   exports: [ObligationsService, CoverageService],
 })
 export class InsuranceModule {}

@@ -5,6 +5,7 @@ import { Clock, officeDate, ProblemException, type RequestContext } from '@app/p
 import { ResidentDirectory } from '@app/residents';
 import { DataSource } from 'typeorm';
 import type { EvaluateObligationsDto } from './evaluate-obligations.dto.js';
+import { ResidentFactsService } from './facts/resident-facts.service.js';
 import { residentObligationFacts } from './gaps/register-facts.js';
 import { obligationsOf, type ObligationResult, type Scheme } from './obligations/index.js';
 
@@ -16,6 +17,7 @@ export class ObligationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly directory: ResidentDirectory,
     private readonly audit: AuditService,
+    private readonly facts: ResidentFactsService,
   ) {}
 
   evaluate(facts: EvaluateObligationsDto): ObligationResult[] {
@@ -39,7 +41,8 @@ export class ObligationsService {
     );
     const covered = new Set(periods.map((period) => period.scheme as Scheme));
     // What is on record decides "covered"; a gap is a requirement with no coverage on record.
-    const results = obligationsOf(residentObligationFacts(resident, onDate, covered), covered);
+    const recorded = await this.facts.factsOf(residentId);
+    const results = obligationsOf(residentObligationFacts(resident, onDate, covered, recorded), covered);
     await this.audit.record(ctx, {
       action: 'obligations.read',
       entity: 'resident',

@@ -678,6 +678,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/residents/{id}/insurance-facts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Facts about the resident the insurance rules read and the register does not hold */
+        get: operations["ResidentFactsController_get"];
+        /**
+         * Record them (public assistance, daytime student, social security certificate, employment…)
+         * @description Replaces the recorded facts: a fact left out is not known. The obligations and the gap list use them.
+         */
+        put: operations["ResidentFactsController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/renewal-checks": {
         parameters: {
             query?: never;
@@ -1404,6 +1425,67 @@ export interface components {
         CoverageImportLinePage: {
             items: components["schemas"]["CoverageImportLineResponse"][];
             nextCursor?: string | null;
+        };
+        RecordedFacts: {
+            weeklyContractHours?: number;
+            /** @description Yen, scheduled wage without overtime, bonuses or commuting allowance */
+            monthlyScheduledWage?: number;
+            expectedEmploymentMonths?: number;
+            employerIsCorporation?: boolean;
+            employerInsuredHeadcount?: number;
+            /** @description A daytime student (night, correspondence and on-leave students are not) */
+            isDaytimeStudent?: boolean;
+            onPublicAssistance?: boolean;
+            /** @description ISO 3166-1 alpha-2 country of a social security agreement certificate */
+            ssaCertificateCountry?: string;
+            /** @description false: no employment at all (settles EHI, EPI and EI) */
+            isEmployed?: boolean;
+            /** @description The employer is a covered establishment (適用事業所) of employees' insurance */
+            employerIsCoveredEstablishment?: boolean;
+            /** @description Notice number (告示) of a Designated Activities status: 25/26 medical stay, 40/41 long-stay sightseeing */
+            designatedActivityNotice?: number;
+            /** @description The dependent spouse of a National Pension category-2 member */
+            isDependantSpouseOfInsured?: boolean;
+            /** @description Entitled to an old-age pension (NP category 2 at 65–69) */
+            hasOldAgePensionEntitlement?: boolean;
+            /** @description Days the employment is expected to last (EI's 31-day test) */
+            expectedEmploymentDays?: number;
+        };
+        ResidentFactsResponse: {
+            /** Format: uuid */
+            residentId: string;
+            facts: components["schemas"]["RecordedFacts"];
+            /** @description 0 when nothing is recorded */
+            version: number;
+            /** Format: date-time */
+            updatedAt?: string | null;
+        };
+        PutResidentFactsDto: {
+            weeklyContractHours?: number;
+            /** @description Yen, scheduled wage without overtime, bonuses or commuting allowance */
+            monthlyScheduledWage?: number;
+            expectedEmploymentMonths?: number;
+            employerIsCorporation?: boolean;
+            employerInsuredHeadcount?: number;
+            /** @description A daytime student (night, correspondence and on-leave students are not) */
+            isDaytimeStudent?: boolean;
+            onPublicAssistance?: boolean;
+            /** @description ISO 3166-1 alpha-2 country of a social security agreement certificate */
+            ssaCertificateCountry?: string;
+            /** @description false: no employment at all (settles EHI, EPI and EI) */
+            isEmployed?: boolean;
+            /** @description The employer is a covered establishment (適用事業所) of employees' insurance */
+            employerIsCoveredEstablishment?: boolean;
+            /** @description Notice number (告示) of a Designated Activities status: 25/26 medical stay, 40/41 long-stay sightseeing */
+            designatedActivityNotice?: number;
+            /** @description The dependent spouse of a National Pension category-2 member */
+            isDependantSpouseOfInsured?: boolean;
+            /** @description Entitled to an old-age pension (NP category 2 at 65–69) */
+            hasOldAgePensionEntitlement?: boolean;
+            /** @description Days the employment is expected to last (EI's 31-day test) */
+            expectedEmploymentDays?: number;
+            /** @description The version you read; 0 when none was recorded yet. A stale one gives 409 */
+            version: number;
         };
         RenewalCheckResponse: {
             /** Format: uuid */
@@ -2684,6 +2766,59 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CoverageImportResponse"];
                 };
+            };
+        };
+    };
+    ResidentFactsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentFactsResponse"];
+                };
+            };
+        };
+    };
+    ResidentFactsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutResidentFactsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentFactsResponse"];
+                };
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -1,11 +1,20 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
-import { Clock, containsPattern, decodeCursor, encodeCursor, officeDate, type RequestContext } from '@app/platform';
+import {
+  Clock,
+  containsPattern,
+  preparedQuery,
+  decodeCursor,
+  encodeCursor,
+  officeDate,
+  type RequestContext,
+} from '@app/platform';
 import { ResidentDirectory } from '@app/residents';
 import { DataSource } from 'typeorm';
 import { addDays, ageInYears } from '../obligations/dates.js';
 import { obligationsOf, type Scheme } from '../obligations/index.js';
+import { ResidentFactsService } from '../facts/resident-facts.service.js';
 import type {
   CoverageGapCountResponse,
   CoverageGapFilterDto,
@@ -16,7 +25,8 @@ import type {
   RenewalCheckQueryDto,
 } from './coverage-gaps.dto.js';
 import { gapTable, REGISTRY_CATEGORIES, type GapTable, type GapTerm } from './gap-table.js';
-import { onRegisterSql, residentObligationFacts } from './register-facts.js';
+import { RecordedGaps } from './recorded-gaps.js';
+import { onRegisterSql, residentObligationFacts, type RegisterFacts } from './register-facts.js';
 
 /** Health insurance in any form: what immigration asks to see at a renewal. */
 const HEALTH_SCHEMES: Scheme[] = ['NHI', 'EHI', 'LATE_ELDERLY'];
@@ -121,36 +131,77 @@ function municipalitySql(codes: readonly string[], params: SqlParams): string {
 }
 
 /**
- * The WHERE clause of the gap list over the register view `r`, shared by the page, the count and
- * the benchmark (which runs it beside hand-written SQL).
+ * The gap list over the register view `r` in two parts: residents with no recorded facts, decided
+ * by the decision table in SQL, and residents with recorded facts, decided one by one by the engine
+ * (`recordedGapIds`). Shared by the page, the count and the benchmark (which runs it beside
+ * hand-written SQL). Callers may push more conditions (a cursor) on `common`.
  */
-export function gapWhere(
+export interface GapQuery {
+  params: SqlParams;
+  /** Conditions both parts share: municipality and filters. */
+  common: string[];
+  /** The decision table's conditions for residents without recorded facts. */
+  ruled: string[];
+  /** The condition for residents with recorded facts. */
+  recorded: string;
+}
+
+export function gapQuery(
   municipalityCodes: readonly string[],
   query: CoverageGapFilterDto,
   on: string,
   table: GapTable,
   statusCount: number,
-): { params: SqlParams; where: string[] } {
+  recordedGapIds: readonly string[],
+): GapQuery {
   const params = new SqlParams();
-  // No one can have a gap (e.g. the employees' schemes before employment is on record).
-  if (table[query.scheme].length === 0) return { params, where: ['false'] };
-  const date = params.add(on, '::date');
-  const where = [
-    municipalitySql(municipalityCodes, params),
-    gapSql(query.scheme, table[query.scheme], statusCount, params, date),
-  ];
-  if (query.nationality) where.push(`r.nationality = ${params.add(query.nationality)}`);
-  if (query.statusCode) where.push(`r.status_code = ${params.add(query.statusCode)}`);
+  // Added on first use: a parameter no condition mentions has no type PostgreSQL could infer.
+  let datePlaceholder: string | undefined;
+  const date = () => (datePlaceholder ??= params.add(on, '::date'));
+  const common = [municipalitySql(municipalityCodes, params)];
+  if (query.nationality) common.push(`r.nationality = ${params.add(query.nationality)}`);
+  if (query.statusCode) common.push(`r.status_code = ${params.add(query.statusCode)}`);
   if (query.ageFrom !== undefined) {
-    where.push(`r.birth_date <= (${date} - make_interval(years => ${params.add(query.ageFrom, '::int')}))::date`);
+    common.push(`r.birth_date <= (${date()} - make_interval(years => ${params.add(query.ageFrom, '::int')}))::date`);
   }
   if (query.ageTo !== undefined) {
-    where.push(`r.birth_date > (${date} - make_interval(years => ${params.add(query.ageTo + 1, '::int')}))::date`);
+    common.push(`r.birth_date > (${date()} - make_interval(years => ${params.add(query.ageTo + 1, '::int')}))::date`);
   }
-  if (query.district) {
-    where.push(`r.address LIKE ${params.add(containsPattern(query.district))}`);
-  }
-  return { params, where };
+  if (query.district) common.push(`r.address LIKE ${params.add(containsPattern(query.district))}`);
+  const terms = table[query.scheme];
+  const ruled =
+    terms.length === 0
+      ? ['false'] // no one can have a gap (e.g. the employees' schemes while employment is unknown)
+      : [
+          gapSql(query.scheme, terms, statusCount, params, date()),
+          'NOT EXISTS (SELECT 1 FROM resident_insurance_facts f WHERE f.resident_id = r.id)',
+        ];
+  return { params, common, ruled, recorded: `r.id = ANY (${params.add(recordedGapIds, '::uuid[]')})` };
+}
+
+/** One page in name order: each part walks the name index and stops early; the union merges them. */
+export function gapPageSql(query: GapQuery, columns: string, limit: number): string {
+  const limitParam = query.params.add(limit, '::int');
+  const part = (conditions: string[]) =>
+    `(SELECT ${columns} FROM resident_register r WHERE ${[...query.common, ...conditions].join(' AND ')}
+       ORDER BY r.family_name, r.id LIMIT ${limitParam})`;
+  return `SELECT * FROM (${part(query.ruled)} UNION ALL ${part([query.recorded])}) page
+           ORDER BY family_name, id LIMIT ${limitParam}`;
+}
+
+export function gapCountSql(query: GapQuery): string {
+  const part = (conditions: string[]) =>
+    `(SELECT count(*) FROM resident_register r WHERE ${[...query.common, ...conditions].join(' AND ')})`;
+  return `SELECT (${part(query.ruled)} + ${part([query.recorded])})::int AS count`;
+}
+
+function registerFactsOf(row: RegisterRow): RegisterFacts {
+  return {
+    birthDate: row.birth_date,
+    registryCategory: row.registry_category,
+    statusCode: row.status_code,
+    movedOutOn: row.moved_out_on,
+  };
 }
 
 function residentOf(row: RegisterRow, onDate: string): GapResidentResponse {
@@ -176,7 +227,7 @@ function residentOf(row: RegisterRow, onDate: string): GapResidentResponse {
  * whose period of stay ends soon with no health insurance on record (the renewal check).
  */
 @Injectable()
-export class CoverageGapsService implements OnApplicationBootstrap {
+export class CoverageGapsService {
   /** Decision tables by date and status list; a handful of dates are asked about at a time. */
   private readonly tables = new Map<string, GapTable>();
 
@@ -185,51 +236,47 @@ export class CoverageGapsService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly directory: ResidentDirectory,
     private readonly audit: AuditService,
+    private readonly facts: ResidentFactsService,
+    private readonly recorded: RecordedGaps,
   ) {}
 
   /**
-   * Builds today's decision table once the process is up, so that the first list of the day does
-   * not wait for it (nor for the engine's first, unoptimised runs).
+   * Builds today's decision table and recorded-facts answer, so that the first list of the day
+   * does not wait for them (nor for the engine's first, unoptimised runs). The API calls it once
+   * it listens; a failure only means the first request builds them instead.
    */
-  onApplicationBootstrap(): void {
-    setImmediate(() => {
-      this.directory
-        .statusCodes()
-        .then((codes) => this.tableFor(officeDate(this.clock.now()), codes))
-        .catch(() => undefined); // shut down before it ran: the first request builds it instead
-    });
+  async warmUp(): Promise<void> {
+    const today = officeDate(this.clock.now());
+    try {
+      this.tableFor(today, await this.directory.statusCodes());
+      await this.recorded.warm(today);
+    } catch {
+      // nothing lost: built on demand
+    }
   }
 
   async page(ctx: RequestContext, query: CoverageGapQueryDto): Promise<CoverageGapPageResponse> {
     const on = query.on ?? officeDate(this.clock.now());
     const limit = query.limit ?? 50;
     const cursor = decodeCursor<{ k: string; id: string }>(query.cursor, ['k', 'id']);
-    const { params, where } = await this.gapWhere(ctx, query, on);
+    const gaps = await this.gapQuery(ctx, query, on);
     if (cursor) {
-      where.push(`(r.family_name, r.id) > (${params.add(cursor.k)}, ${params.add(cursor.id, '::uuid')})`);
+      gaps.common.push(
+        `(r.family_name, r.id) > (${gaps.params.add(cursor.k)}, ${gaps.params.add(cursor.id, '::uuid')})`,
+      );
     }
-    const rows: RegisterRow[] = await this.dataSource.query(
-      `SELECT ${REGISTER_COLUMNS} FROM resident_register r WHERE ${where.join(' AND ')}
-        ORDER BY r.family_name, r.id LIMIT ${params.add(limit + 1, '::int')}`,
-      params.values,
+    // Prepared: a page runs in under a millisecond, and planning the decision table's terms took as long.
+    const rows = await preparedQuery<RegisterRow>(
+      this.dataSource,
+      gapPageSql(gaps, REGISTER_COLUMNS, limit + 1),
+      gaps.params.values,
     );
     const pageRows = rows.slice(0, limit);
-    const covered = await this.coveredSchemes(
-      pageRows.map((row) => row.id),
-      on,
-    );
+    const ids = pageRows.map((row) => row.id);
+    const [covered, recorded] = await Promise.all([this.coveredSchemes(ids, on), this.facts.factsOfMany(ids)]);
     const items = pageRows.map((row) => {
       const schemes = covered.get(row.id) ?? new Set<Scheme>();
-      const facts = residentObligationFacts(
-        {
-          birthDate: row.birth_date,
-          registryCategory: row.registry_category,
-          statusCode: row.status_code,
-          movedOutOn: row.moved_out_on,
-        },
-        on,
-        schemes,
-      );
+      const facts = residentObligationFacts(registerFactsOf(row), on, schemes, recorded.get(row.id));
       const result = obligationsOf(facts, schemes).find((candidate) => candidate.scheme === query.scheme)!;
       return {
         ...residentOf(row, on),
@@ -255,11 +302,8 @@ export class CoverageGapsService implements OnApplicationBootstrap {
 
   async count(ctx: RequestContext, query: CoverageGapFilterDto): Promise<CoverageGapCountResponse> {
     const on = query.on ?? officeDate(this.clock.now());
-    const { params, where } = await this.gapWhere(ctx, query, on);
-    const [row]: Array<{ count: number }> = await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM resident_register r WHERE ${where.join(' AND ')}`,
-      params.values,
-    );
+    const gaps = await this.gapQuery(ctx, query, on);
+    const [row]: Array<{ count: number }> = await this.dataSource.query(gapCountSql(gaps), gaps.params.values);
     return { on, scheme: query.scheme, count: row.count };
   }
 
@@ -313,15 +357,12 @@ export class CoverageGapsService implements OnApplicationBootstrap {
     };
   }
 
-  /** The WHERE clause shared by the page and the count, with the decision table for the date. */
-  private async gapWhere(
-    ctx: RequestContext,
-    query: CoverageGapFilterDto,
-    on: string,
-  ): Promise<{ params: SqlParams; where: string[] }> {
+  /** The query shared by the page and the count: the decision table for the date, and the recorded-facts residents. */
+  private async gapQuery(ctx: RequestContext, query: CoverageGapFilterDto, on: string): Promise<GapQuery> {
+    const codes = ctx.principal?.municipalityCodes ?? [];
     const statusCodes = await this.directory.statusCodes();
     const table = this.tableFor(on, statusCodes);
-    return gapWhere(ctx.principal?.municipalityCodes ?? [], query, on, table, statusCodes.length);
+    return gapQuery(codes, query, on, table, statusCodes.length, await this.recorded.of(codes, query.scheme, on));
   }
 
   private tableFor(on: string, statusCodes: string[]): GapTable {

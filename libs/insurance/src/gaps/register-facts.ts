@@ -11,12 +11,14 @@ export interface RegisterFacts {
 /**
  * The facts of a resident on record, on a date, beside the schemes with coverage on record that
  * day. The resident obligations endpoint and the coverage-gap list both start here, so a gap in
- * the list is exactly a gap in the resident's record.
+ * the list is exactly a gap in the resident's record. `recorded` holds only recordable facts
+ * (see RECORDABLE_FACTS), so it cannot contradict the register.
  */
 export function residentObligationFacts(
   resident: RegisterFacts,
   onDate: string,
   covered: ReadonlySet<Scheme>,
+  recorded: Partial<ObligationFacts> = {},
 ): ObligationFacts {
   return {
     onDate,
@@ -25,10 +27,11 @@ export function residentObligationFacts(
     statusCode: resident.statusCode,
     hasResidentRecord: onRegister(resident, onDate),
     coveredByEmployeeHealthInsurance: covered.has('EHI'),
-    // Public assistance is decided by the city's own welfare office, which would have told the
-    // NHI desk; Kyosei keeps no such record yet, so a resident on record is taken as not on it.
-    // Employment facts arrive with [K5]; until then the employees' schemes answer `unknown`.
+    // Public assistance is decided by the city's own welfare office, which tells the NHI desk:
+    // without a recorded fact saying so, a resident on record is taken as not on it.
     onPublicAssistance: false,
+    // What a caseworker recorded (employment until [K5] brings its records, studies, certificates).
+    ...recorded,
   };
 }
 

@@ -10,6 +10,8 @@ import { EventEmitter2, EventEmitterModule } from '@nestjs/event-emitter';
 export interface DomainEventPayloads {
   /** Coverage on record changed for a resident (a period recorded, ended or imported). */
   'coverage.changed': { residentId: string; municipalityCode: string; scheme: string };
+  /** Facts a caseworker recorded about a resident's insurance changed (public assistance, employment…). */
+  'insurance-facts.changed': { residentId: string; municipalityCode: string };
   /** A match run saved its results (status DONE). */
   'match-run.completed': { matchRunId: string; municipalityCode: string };
   /** A reviewer linked a match-run row to a resident. */
