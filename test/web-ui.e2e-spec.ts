@@ -289,7 +289,8 @@ describe('web UI', () => {
       const hung = rows.filter({ hasText: 'PHAM VAN HUNG' });
       await hung.getByRole('button', { name: 'この人です' }).click();
       await page.getByTestId('review-empty').waitFor();
-      expect(await page.getByTestId('match-counts').textContent()).toContain('照合済み 2件、要確認 0件');
+      // The counts refresh after the review list does: wait for them rather than read once.
+      await page.getByTestId('match-counts').filter({ hasText: '照合済み 2件、要確認 0件' }).waitFor();
       const [audit] = await t.dataSource.query(
         `SELECT resident_id FROM audit_event WHERE action = 'match_review.accept' ORDER BY at DESC LIMIT 1`,
       );
@@ -330,6 +331,16 @@ describe('web UI', () => {
     await page.getByTestId('coverage-periods').getByText('2024-04-01 – 2024-12-31').waitFor();
     await page.getByRole('button', { name: '期間を記録' }).click();
     await page.getByTestId('coverage-periods').getByText('2025-01-01 – 継続中').waitFor();
+
+    // Employment is not on record, so EI is "unknown"; told that LIMA does not work, it is not required.
+    const ei = page.getByTestId('obligations').locator('tr', { hasText: '雇用保険' });
+    await ei.getByText('不明').waitFor();
+    await page.getByRole('combobox', { name: '就労している' }).click();
+    await page.getByRole('option', { name: 'いいえ' }).click();
+    await page.getByRole('button', { name: '事実を保存' }).click();
+    await page.getByText('保存しました。').waitFor();
+    await ei.getByText('なし').waitFor();
+    await expectAccessible(page, 'insurance facts');
     await page.context().close();
   });
 

@@ -21,6 +21,7 @@ export type ObligationResult = components['schemas']['ObligationResultResponse']
 export type CoveragePeriod = components['schemas']['CoveragePeriodResponse'];
 export type MatchReviewPage = components['schemas']['MatchReviewPage'];
 export type MatchReviewItem = components['schemas']['MatchReviewItem'];
+export type ResidentFacts = components['schemas']['ResidentFactsResponse'];
 export type CoverageGapPage = components['schemas']['CoverageGapPageResponse'];
 export type RenewalCheckPage = components['schemas']['RenewalCheckPageResponse'];
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../api/client';
 import type { CoveragePeriod, ObligationResult } from '../api/types';
 import { ErrorNotice } from './ErrorNotice';
+import { InsuranceFactsForm } from './InsuranceFactsForm';
 
 const SCHEMES = ['NHI', 'EHI', 'NP', 'EPI', 'EI', 'LTCI', 'LATE_ELDERLY'] as const;
 const ROLES = ['INSURED', 'DEPENDANT', 'NP_CATEGORY_1', 'NP_CATEGORY_2', 'NP_CATEGORY_3'] as const;
@@ -93,10 +94,11 @@ export function InsuranceTab({ residentId }: { residentId: string }) {
               <Table.Td>{t(`insurance.schemes.${result.scheme}`)}</Table.Td>
               <Table.Td>{t(`insurance.requiredValue.${String(result.required)}`)}</Table.Td>
               <Table.Td>
+                {/* Dark shades: Mantine's filled red and green miss AA contrast for white text. */}
                 {result.gap ? (
-                  <Badge color="red">{t('insurance.gap')}</Badge>
+                  <Badge color="#b71c1c">{t('insurance.gap')}</Badge>
                 ) : result.covered ? (
-                  <Badge color="green">{t('insurance.onRecord')}</Badge>
+                  <Badge color="#1b5e20">{t('insurance.onRecord')}</Badge>
                 ) : (
                   '—'
                 )}
@@ -106,6 +108,7 @@ export function InsuranceTab({ residentId }: { residentId: string }) {
           ))}
         </Table.Tbody>
       </Table>
+      <InsuranceFactsForm residentId={residentId} />
       <Title order={3} size="h4">
         {t('insurance.periods')}
       </Title>
