@@ -102,50 +102,51 @@ async function main(): Promise<void> {
                                   ('LATE_ELDERLY', 0.05, 'INSURED')) AS s (scheme, share, role)) g
        WHERE draw < share`);
     }
-    // 1% of residents with facts a caseworker recorded: public assistance, or full-time work.
-    await db.query(`
-      INSERT INTO resident_insurance_facts (resident_id, municipality_code, facts)
-      SELECT id, municipality_code,
-             CASE WHEN random() < 0.4 THEN '{"onPublicAssistance": true}'::jsonb
-                  ELSE '{"isEmployed": true, "weeklyContractHours": 40, "monthlyScheduledWage": 250000,
-                         "expectedEmploymentMonths": 12, "employerIsCorporation": true,
-                         "employerInsuredHeadcount": 80, "isDaytimeStudent": false}'::jsonb END
-        FROM resident WHERE random() < 0.01
-      ON CONFLICT (resident_id) DO NOTHING`);
+    // Phase one has no recorded facts: the hand-written SQL cannot know them.
+    await db.query(`DELETE FROM resident_insurance_facts`);
     const periodsSeconds = (performance.now() - periodsStart) / 1000;
     await db.query('VACUUM ANALYZE resident');
     await db.query('VACUUM ANALYZE coverage_period');
     const [{ residents }] = (await db.query(`SELECT count(*)::int AS residents FROM resident`)).rows;
     const [{ periods }] = (await db.query(`SELECT count(*)::int AS periods FROM coverage_period`)).rows;
-    const [{ recorded }] = (await db.query(`SELECT count(*)::int AS recorded FROM resident_insurance_facts`)).rows;
 
-    api = startNode(join(ROOT, 'dist', 'apps/api/src/main.js'), env, [], nodeFlags('api'));
-    await waitUntilUp(`http://127.0.0.1:${PORT}/health/live`);
-    const login = await fetch(`http://127.0.0.1:${PORT}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'caseworker@demo.city', password: PASSWORD }),
-    });
-    const cookie = login.headers.getSetCookie()[0].split(';')[0];
-    const get = async (path: string) => {
-      const response = await fetch(`http://127.0.0.1:${PORT}${path}`, { headers: { cookie } });
-      if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as Record<string, unknown>;
+    /** The API end to end (HTTP, session, audit row), in a fresh process. */
+    const measureApi = async () => {
+      api = startNode(join(ROOT, 'dist', 'apps/api/src/main.js'), env, [], nodeFlags('api'));
+      await waitUntilUp(`http://127.0.0.1:${PORT}/health/live`);
+      const login = await fetch(`http://127.0.0.1:${PORT}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'caseworker@demo.city', password: PASSWORD }),
+      });
+      const cookie = login.headers.getSetCookie()[0].split(';')[0];
+      const get = async (path: string) => {
+        const response = await fetch(`http://127.0.0.1:${PORT}${path}`, { headers: { cookie } });
+        if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+        return (await response.json()) as Record<string, unknown>;
+      };
+      // Today's answer is built at start-up: give it the seconds a real start has before the first user.
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      const result = {
+        coldToday: (await timed(() => get(`/api/v1/coverage-gaps?scheme=NHI`))).ms,
+        cold: (await timed(() => get(`/api/v1/coverage-gaps?scheme=NHI&on=${ON}`))).ms,
+        page: await median(20, () => get(`/api/v1/coverage-gaps?scheme=NHI&on=${ON}`)),
+        pageNp: await median(20, () => get(`/api/v1/coverage-gaps?scheme=NP&on=${ON}`)),
+        pageFiltered: await median(20, () =>
+          get(`/api/v1/coverage-gaps?scheme=NHI&on=${ON}&nationality=NP&ageFrom=20&ageTo=39`),
+        ),
+        count: await median(5, () => get(`/api/v1/coverage-gaps/count?scheme=NHI&on=${ON}`)),
+        countNp: await median(5, () => get(`/api/v1/coverage-gaps/count?scheme=NP&on=${ON}`)),
+        total: (await get(`/api/v1/coverage-gaps/count?scheme=NHI&on=${ON}`)).count as number,
+      };
+      api.kill('SIGTERM');
+      await once(api, 'exit');
+      api = undefined;
+      return result;
     };
-
-    // The API, end to end (HTTP, session, audit row). Today's answer is built at start-up: give
-    // it the few seconds a real start has before the first user signs in.
-    await new Promise((resolve) => setTimeout(resolve, 5_000));
-    const coldToday = await timed(() => get(`/api/v1/coverage-gaps?scheme=NHI`));
-    const cold = await timed(() => get(`/api/v1/coverage-gaps?scheme=NHI&on=${ON}`));
-    const apiPage = await median(20, () => get(`/api/v1/coverage-gaps?scheme=NHI&on=${ON}`));
-    const apiPageNp = await median(20, () => get(`/api/v1/coverage-gaps?scheme=NP&on=${ON}`));
-    const apiPageFiltered = await median(20, () =>
-      get(`/api/v1/coverage-gaps?scheme=NHI&on=${ON}&nationality=NP&ageFrom=20&ageTo=39`),
-    );
-    const apiCount = await median(5, () => get(`/api/v1/coverage-gaps/count?scheme=NHI&on=${ON}`));
-    const apiCountNp = await median(5, () => get(`/api/v1/coverage-gaps/count?scheme=NP&on=${ON}`));
-    const count = (await get(`/api/v1/coverage-gaps/count?scheme=NHI&on=${ON}`)).count as number;
+    const plain = await measureApi();
+    const count = plain.total;
+    const { page: apiPage, count: apiCount } = plain;
 
     // The same SQL the service runs, and the hand-written equivalent, straight through pg.
     const statusCodes = (await db.query(`SELECT code FROM status_of_residence`)).rows.map((row) => row.code);
@@ -175,25 +176,49 @@ async function main(): Promise<void> {
       JSON.stringify((await generatedPage()).rows.map((row) => row.id)) ===
       JSON.stringify((await handPage()).rows.map((row) => row.id));
 
+    // Phase two: 1% of residents with facts a caseworker recorded (public assistance, or full-time
+    // work), which the service decides one by one beside the SQL.
+    await db.query(`SELECT setseed(0.2027)`);
+    await db.query(`
+      INSERT INTO resident_insurance_facts (resident_id, municipality_code, facts)
+      SELECT id, municipality_code,
+             CASE WHEN random() < 0.4 THEN '{"onPublicAssistance": true}'::jsonb
+                  ELSE '{"isEmployed": true, "weeklyContractHours": 40, "monthlyScheduledWage": 250000,
+                         "expectedEmploymentMonths": 12, "employerIsCorporation": true,
+                         "employerInsuredHeadcount": 80, "isDaytimeStudent": false}'::jsonb END
+        FROM resident WHERE random() < 0.01
+      ON CONFLICT (resident_id) DO NOTHING`);
+    await db.query('ANALYZE resident_insurance_facts');
+    const [{ recorded }] = (await db.query(`SELECT count(*)::int AS recorded FROM resident_insurance_facts`)).rows;
+    const withFacts = await measureApi();
+
     const ms = (value: number) => `${value.toFixed(1)} ms`;
     const verdict = (value: number, limit: number) => (value < limit ? 'met' : 'NOT met');
     const report = [
       `## coverage-gaps — ${new Date().toISOString()}`,
       '',
       `Machine: ${await machine()}. ${residents.toLocaleString('en')} residents (demo:population seed 2026, imported in ` +
-        `${reuse ? 'an earlier run' : `${importSeconds.toFixed(0)} s`}), ${periods.toLocaleString('en')} coverage periods and ${recorded.toLocaleString('en')} residents with recorded facts (generated in ` +
-        `${reuse ? 'an earlier run' : `${periodsSeconds.toFixed(0)} s`}). List for NHI on ${ON}: ${count.toLocaleString('en')} residents ` +
-        `(hand-written SQL: ${handTotal.toLocaleString('en')}; same first page: ${samePage ? 'yes' : 'NO'}).`,
+        `${reuse ? 'an earlier run' : `${importSeconds.toFixed(0)} s`}), ${periods.toLocaleString('en')} coverage periods (generated in ` +
+        `${reuse ? 'an earlier run' : `${periodsSeconds.toFixed(0)} s`}). List for NHI on ${ON} without recorded facts: ${count.toLocaleString('en')} residents ` +
+        `(hand-written SQL: ${handTotal.toLocaleString('en')}; same first page: ${samePage ? 'yes' : 'NO'}); with ` +
+        `${recorded.toLocaleString('en')} residents' recorded facts: ${withFacts.total.toLocaleString('en')}.`,
       '',
       '| measure | value | target |',
       '|---|---:|---|',
-      `| API first page, NHI, today, first request after start-up (built at start-up) | ${ms(coldToday.ms)} | < 300 ms: ${verdict(coldToday.ms, 300)} |`,
-      `| API first page, NHI, first request for another date (builds its decision table and recorded-facts answer) | ${ms(cold.ms)} | — |`,
-      `| API first page, NHI (median of 20) | ${ms(apiPage)} | < 300 ms: ${verdict(apiPage, 300)} |`,
-      `| API first page, NP (median of 20) | ${ms(apiPageNp)} | < 300 ms: ${verdict(apiPageNp, 300)} |`,
-      `| API first page, NHI, Nepalese aged 20–39 (median of 20) | ${ms(apiPageFiltered)} | < 300 ms: ${verdict(apiPageFiltered, 300)} |`,
-      `| API count, NHI (median of 5) | ${ms(apiCount)} | < 2 s: ${verdict(apiCount, 2000)} |`,
-      `| API count, NP (median of 5) | ${ms(apiCountNp)} | < 2 s: ${verdict(apiCountNp, 2000)} |`,
+      ...(
+        [
+          ['', plain],
+          [`, with ${recorded.toLocaleString('en')} recorded-facts residents`, withFacts],
+        ] as const
+      ).flatMap(([label, m]) => [
+        `| API first page, NHI, today, first request after start-up (built at start-up)${label} | ${ms(m.coldToday)} | < 300 ms: ${verdict(m.coldToday, 300)} |`,
+        `| API first page, NHI, first request for another date (builds its decision table and recorded-facts answer)${label} | ${ms(m.cold)} | — |`,
+        `| API first page, NHI (median of 20)${label} | ${ms(m.page)} | < 300 ms: ${verdict(m.page, 300)} |`,
+        `| API first page, NP (median of 20)${label} | ${ms(m.pageNp)} | < 300 ms: ${verdict(m.pageNp, 300)} |`,
+        `| API first page, NHI, Nepalese aged 20–39 (median of 20)${label} | ${ms(m.pageFiltered)} | < 300 ms: ${verdict(m.pageFiltered, 300)} |`,
+        `| API count, NHI (median of 5)${label} | ${ms(m.count)} | < 2 s: ${verdict(m.count, 2000)} |`,
+        `| API count, NP (median of 5)${label} | ${ms(m.countNp)} | < 2 s: ${verdict(m.countNp, 2000)} |`,
+      ]),
       `| service SQL, first page / hand-written SQL | ${ms(sqlPage)} / ${ms(handPageMs)} (${(sqlPage / handPageMs).toFixed(2)}×) | ≤ 2×: ${sqlPage <= 2 * handPageMs ? 'met' : 'NOT met'} |`,
       `| service SQL, count / hand-written SQL | ${ms(sqlCount)} / ${ms(handCountMs)} (${(sqlCount / handCountMs).toFixed(2)}×) | ≤ 2×: ${sqlCount <= 2 * handCountMs ? 'met' : 'NOT met'} |`,
       `| API first page / hand-written SQL (HTTP, session and audit included) | ${(apiPage / handPageMs).toFixed(2)}× | — |`,
