@@ -10,6 +10,7 @@ import { CoverageGaps1765200000000 } from './1765200000000-coverage-gaps.js';
 import { PensionRelief1765300000000 } from './1765300000000-pension-relief.js';
 import { CoverageImports1765400000000 } from './1765400000000-coverage-imports.js';
 import { ResidentInsuranceFacts1765500000000 } from './1765500000000-resident-insurance-facts.js';
+import { Employment1765600000000 } from './1765600000000-employment.js';
 
 /** Every migration, in order. Listed as classes (no globs) so builds and tests see the same set. */
 export const MIGRATIONS = [
@@ -25,5 +26,6 @@ export const MIGRATIONS = [
   PensionRelief1765300000000,
   CoverageImports1765400000000,
   ResidentInsuranceFacts1765500000000,
+  Employment1765600000000,
 ];
 export { STATUSES as STATUSES_OF_RESIDENCE } from './1764500000000-resident-registry.js';

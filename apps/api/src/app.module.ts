@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
 import { MIGRATIONS } from '@app/migrations';
+import { EmploymentModule } from '@app/employment';
 import { InsuranceModule } from '@app/insurance';
 import { MatchingModule } from '@app/matching';
 import { ResidentsModule } from '@app/residents';
@@ -37,6 +38,7 @@ export class AppModule {
         ResidentsModule,
         MatchingModule,
         InsuranceModule,
+        EmploymentModule,
       ],
     };
   }

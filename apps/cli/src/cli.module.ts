@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
 import { MIGRATIONS } from '@app/migrations';
+import { EmploymentModule } from '@app/employment';
 import { InsuranceModule } from '@app/insurance';
 import { ObligationsCommand, ObligationsEvaluateCommand } from './commands/obligations-evaluate.command.js';
 import { MatchingModule } from '@app/matching';
@@ -43,6 +44,7 @@ export class CliModule {
         ResidentsModule,
         MatchingModule,
         InsuranceModule,
+        EmploymentModule,
       ],
       providers: [
         MigrateCommand,

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
+import { EmploymentModule } from '@app/employment';
 import { InsuranceModule } from '@app/insurance';
 import { MIGRATIONS } from '@app/migrations';
 import { MatchingModule, MatchRunsProcessor } from '@app/matching';
@@ -34,8 +35,9 @@ export class WorkerModule {
         AuditModule,
         ResidentsModule,
         MatchingModule,
-        // Applies coverage rolls when their match run completes (match-run.completed).
+        // Apply coverage rolls and employer reports when their match run completes (match-run.completed).
         InsuranceModule,
+        EmploymentModule,
       ],
       providers: [
         MaintenanceProcessor,

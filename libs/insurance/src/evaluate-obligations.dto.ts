@@ -171,4 +171,9 @@ export class ObligationResultResponse {
   @ApiProperty() ruleId: string;
   @ApiProperty({ format: 'date' }) effectiveFrom: string;
   @ApiProperty({ type: [String], description: 'Facts whose absence made the answer unknown' }) missingFacts: string[];
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "A resident's employees' schemes: the employment record whose facts decided them",
+  })
+  employmentRecordId?: string;
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EmploymentModule } from '@app/employment';
 import { MatchingModule } from '@app/matching';
 import { ResidentsModule } from '@app/residents';
 import { CoverageController } from './coverage/coverage.controller.js';
@@ -18,7 +19,7 @@ import { PensionReliefService } from './relief/pension-relief.service.js';
 
 /** Social insurance: the obligations engine (dated rules), coverage periods, gap lists and the renewal check. */
 @Module({
-  imports: [ResidentsModule, MatchingModule],
+  imports: [ResidentsModule, MatchingModule, EmploymentModule],
   controllers: [
     ObligationsController,
     ResidentObligationsController,

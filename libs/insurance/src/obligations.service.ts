@@ -5,9 +5,13 @@ import { Clock, officeDate, ProblemException, type RequestContext } from '@app/p
 import { ResidentDirectory } from '@app/residents';
 import { DataSource } from 'typeorm';
 import type { EvaluateObligationsDto } from './evaluate-obligations.dto.js';
+import { EmploymentRecordsService } from '@app/employment';
 import { ResidentFactsService } from './facts/resident-facts.service.js';
 import { residentObligationFacts } from './gaps/register-facts.js';
 import { obligationsOf, type ObligationResult, type Scheme } from './obligations/index.js';
+
+/** The schemes an employment decides: their results name the employment record they read. */
+export const EMPLOYMENT_SCHEMES: readonly Scheme[] = ['EHI', 'EPI', 'EI'];
 
 /** Obligations for a set of facts or for a resident on record; "today" is the office's date (Asia/Tokyo). */
 @Injectable()
@@ -18,6 +22,7 @@ export class ObligationsService {
     private readonly directory: ResidentDirectory,
     private readonly audit: AuditService,
     private readonly facts: ResidentFactsService,
+    private readonly employment: EmploymentRecordsService,
   ) {}
 
   evaluate(facts: EvaluateObligationsDto): ObligationResult[] {
@@ -42,7 +47,14 @@ export class ObligationsService {
     const covered = new Set(periods.map((period) => period.scheme as Scheme));
     // What is on record decides "covered"; a gap is a requirement with no coverage on record.
     const recorded = await this.facts.factsOf(residentId);
-    const results = obligationsOf(residentObligationFacts(resident, onDate, covered, recorded), covered);
+    const employment = (await this.employment.employedOn({ residentIds: [residentId] }, onDate)).get(residentId);
+    // What a caseworker recorded wins over what an employer reported.
+    const facts = residentObligationFacts(resident, onDate, covered, { ...employment?.facts, ...recorded });
+    const results = obligationsOf(facts, covered).map((result) =>
+      employment && EMPLOYMENT_SCHEMES.includes(result.scheme)
+        ? { ...result, employmentRecordId: employment.employmentRecordId }
+        : result,
+    );
     await this.audit.record(ctx, {
       action: 'obligations.read',
       entity: 'resident',

@@ -754,6 +754,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/employer-report-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest report imports of your office's municipalities (50) */
+        get: operations["EmployerReportsController_list"];
+        put?: never;
+        /**
+         * Load employers' reports of hiring and separating foreign workers (外国人雇用状況の届出)
+         * @description Columns: those of a match run (source_ref, kana_name, birth_date, sex[, alphabet_name, nationality]) and report_type (HIRE|SEPARATION), event_date, ei_insured, employer_name[, received_on, status_code, corporate_number, establishment_name, establishment_number, is_corporation, employer_headcount, industry, weekly_hours, monthly_wage, occupation, dispatch]. Each report gets its legal deadline and days late.
+         */
+        post: operations["EmployerReportsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employer-report-imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report import with its match run and what became of its reports */
+        get: operations["EmployerReportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employer-report-imports/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reports of an import: filter late=true for the late ones, or by outcome */
+        get: operations["EmployerReportsController_reportsOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employer-report-imports/{id}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply again: matched reports still pending become employment records (idempotent) */
+        post: operations["EmployerReportsController_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/employment-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The resident's employment history from employers' reports, newest first */
+        get: operations["EmploymentRecordsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1287,6 +1376,11 @@ export interface components {
             effectiveFrom: string;
             /** @description Facts whose absence made the answer unknown */
             missingFacts: string[];
+            /**
+             * Format: uuid
+             * @description A resident's employees' schemes: the employment record whose facts decided them
+             */
+            employmentRecordId?: string;
         };
         CoveragePeriodResponse: {
             /** Format: uuid */
@@ -1365,6 +1459,11 @@ export interface components {
             ruleId: string;
             /** Format: date */
             effectiveFrom: string;
+            /**
+             * Format: uuid
+             * @description For the employees' schemes: the employment record whose facts decided the gap
+             */
+            employmentRecordId?: string | null;
         };
         CoverageGapPageResponse: {
             /** Format: date */
@@ -1574,6 +1673,85 @@ export interface components {
             coversHealth: boolean;
             /** @description What an obligation result cites for this agreement */
             ruleId: string;
+        };
+        EmployerReportImportResponse: {
+            /** Format: uuid */
+            id: string;
+            municipalityCode: string;
+            fileName: string;
+            /** Format: date */
+            receivedOn: string;
+            matchRun: components["schemas"]["MatchRunResponse"];
+            totalLines: number;
+            /** @description Reports that became or ended an employment record */
+            appliedLines: number;
+            /** @description Reports refused: person outside the reporting duty, or nothing to end */
+            rejectedLines: number;
+            /** @description Reports whose columns are wrong */
+            invalidLines: number;
+            /** @description Reports received after their legal deadline */
+            lateLines: number;
+            /** @description Reports not linked to a resident yet: still matching, in review, or unmatched */
+            pendingLines: number;
+            /** Format: date-time */
+            lastAppliedAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        EmployerReportResponse: {
+            seq: number;
+            line: number;
+            sourceRef: string;
+            /** @enum {string|null} */
+            reportType?: "HIRE" | "SEPARATION" | null;
+            /** Format: date */
+            eventDate?: string | null;
+            /** Format: date */
+            receivedOn?: string | null;
+            eiInsured?: boolean | null;
+            /**
+             * Format: date
+             * @description The legal deadline
+             */
+            deadline?: string | null;
+            daysLate?: number | null;
+            statusCode?: string | null;
+            employerName?: string | null;
+            /** @enum {string} */
+            outcome: "PENDING" | "APPLIED" | "REJECTED" | "INVALID";
+            errorField?: string | null;
+            errorReason?: string | null;
+            /** Format: uuid */
+            residentId?: string | null;
+            /** Format: uuid */
+            employmentRecordId?: string | null;
+        };
+        EmployerReportPage: {
+            items: components["schemas"]["EmployerReportResponse"][];
+            nextCursor?: string | null;
+        };
+        EmploymentRecordResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            residentId: string;
+            employerName: string;
+            establishmentName?: string | null;
+            corporateNumber?: string | null;
+            employerIsCorporation: boolean;
+            employerInsuredHeadcount?: number | null;
+            /** Format: date */
+            hiredOn: string;
+            /** Format: date */
+            separatedOn?: string | null;
+            weeklyContractHours?: number | null;
+            monthlyScheduledWage?: number | null;
+            occupation?: string | null;
+            eiInsured?: boolean | null;
+            dispatch: boolean;
+            /** @enum {string} */
+            source: "EMPLOYER_REPORT" | "MANUAL";
+            version: number;
         };
     };
     responses: never;
@@ -2914,6 +3092,147 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SocialSecurityAgreementResponse"][];
+                };
+            };
+        };
+    };
+    EmployerReportsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerReportImportResponse"][];
+                };
+            };
+        };
+    };
+    EmployerReportsController_start: {
+        parameters: {
+            query?: {
+                /** @description Defaults to your office's first municipality */
+                municipality?: string;
+                /** @description The day the PESO received the reports, when the file has no received_on column; defaults to today */
+                receivedOn?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerReportImportResponse"];
+                };
+            };
+        };
+    };
+    EmployerReportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerReportImportResponse"];
+                };
+            };
+        };
+    };
+    EmployerReportsController_reportsOf: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                outcome?: "PENDING" | "APPLIED" | "REJECTED" | "INVALID";
+                /** @description Only reports received after their deadline */
+                late?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerReportPage"];
+                };
+            };
+        };
+    };
+    EmployerReportsController_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerReportImportResponse"];
+                };
+            };
+        };
+    };
+    EmploymentRecordsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmploymentRecordResponse"][];
                 };
             };
         };

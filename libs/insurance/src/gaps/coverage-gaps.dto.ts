@@ -73,6 +73,13 @@ export class CoverageGapResponse extends GapResidentResponse {
   @ApiProperty({ type: ReasonText }) reasonText: ReasonText;
   @ApiProperty() ruleId: string;
   @ApiProperty({ format: 'date' }) effectiveFrom: string;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: "For the employees' schemes: the employment record whose facts decided the gap",
+  })
+  employmentRecordId: string | null;
 }
 
 export class CoverageGapPageResponse {

@@ -15,6 +15,8 @@ import { DataSource } from 'typeorm';
 import { addDays, ageInYears } from '../obligations/dates.js';
 import { obligationsOf, type Scheme } from '../obligations/index.js';
 import { ResidentFactsService } from '../facts/resident-facts.service.js';
+import { EMPLOYMENT_SCHEMES } from '../obligations.service.js';
+import { EmploymentRecordsService } from '@app/employment';
 import type {
   CoverageGapCountResponse,
   CoverageGapFilterDto,
@@ -175,6 +177,9 @@ export function gapQuery(
       : [
           gapSql(query.scheme, terms, statusCount, params, date()),
           'NOT EXISTS (SELECT 1 FROM resident_insurance_facts f WHERE f.resident_id = r.id)',
+          // Employed residents are decided with their employment's facts (the employment domain's view).
+          `NOT EXISTS (SELECT 1 FROM employment_on_record e WHERE e.resident_id = r.id AND e.hired_on <= ${date()}
+                         AND (e.separated_on IS NULL OR e.separated_on >= ${date()}))`,
         ];
   return { params, common, ruled, recorded: `r.id = ANY (${params.add(recordedGapIds, '::uuid[]')})` };
 }
@@ -238,6 +243,7 @@ export class CoverageGapsService {
     private readonly audit: AuditService,
     private readonly facts: ResidentFactsService,
     private readonly recorded: RecordedGaps,
+    private readonly employment: EmploymentRecordsService,
   ) {}
 
   /**
@@ -273,10 +279,16 @@ export class CoverageGapsService {
     );
     const pageRows = rows.slice(0, limit);
     const ids = pageRows.map((row) => row.id);
-    const [covered, recorded] = await Promise.all([this.coveredSchemes(ids, on), this.facts.factsOfMany(ids)]);
+    const [covered, recorded, employed] = await Promise.all([
+      this.coveredSchemes(ids, on),
+      this.facts.factsOfMany(ids),
+      this.employment.employedOn({ residentIds: ids }, on),
+    ]);
     const items = pageRows.map((row) => {
       const schemes = covered.get(row.id) ?? new Set<Scheme>();
-      const facts = residentObligationFacts(registerFactsOf(row), on, schemes, recorded.get(row.id));
+      const employment = employed.get(row.id);
+      const known = { ...employment?.facts, ...recorded.get(row.id) };
+      const facts = residentObligationFacts(registerFactsOf(row), on, schemes, known);
       const result = obligationsOf(facts, schemes).find((candidate) => candidate.scheme === query.scheme)!;
       return {
         ...residentOf(row, on),
@@ -285,6 +297,8 @@ export class CoverageGapsService {
         reasonText: result.reasonText,
         ruleId: result.ruleId,
         effectiveFrom: result.effectiveFrom,
+        employmentRecordId:
+          employment && EMPLOYMENT_SCHEMES.includes(query.scheme) ? employment.employmentRecordId : null,
       };
     });
     await this.audit.record(ctx, {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { EmploymentRecordsService } from '@app/employment';
 import type { DomainEventPayloads } from '@app/platform';
 import { DataSource } from 'typeorm';
 import { gapsOf, SCHEMES, type ObligationFacts, type Scheme } from '../obligations/index.js';
@@ -18,8 +19,9 @@ interface Entry {
 }
 
 /**
- * The residents with recorded facts who have a gap, per scheme, for a municipality and a date.
- * Their facts fall outside the decision table, so the engine decides each of them; with thousands
+ * The residents with recorded facts or an employment on record who have a gap, per scheme, for a
+ * municipality and a date. Their facts fall outside the decision table, so the engine decides
+ * each of them; with thousands
  * of them that takes longer than a page may, so the answer is kept: dropped at once when this
  * process records facts or coverage for the municipality, refreshed in the background after a
  * minute (the stale answer is served meanwhile).
@@ -28,7 +30,10 @@ interface Entry {
 export class RecordedGaps {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly employment: EmploymentRecordsService,
+  ) {}
 
   async of(municipalityCodes: readonly string[], scheme: Scheme, on: string): Promise<string[]> {
     const lists = await Promise.all(municipalityCodes.map((code) => this.entry(code, on)));
@@ -45,6 +50,7 @@ export class RecordedGaps {
 
   @OnEvent('insurance-facts.changed')
   @OnEvent('coverage.changed')
+  @OnEvent('employment.changed')
   forget(event: DomainEventPayloads['insurance-facts.changed']): void {
     for (const key of this.entries.keys()) {
       if (key.startsWith(`${event.municipalityCode}|`)) this.entries.delete(key);
@@ -73,24 +79,28 @@ export class RecordedGaps {
   }
 
   private async evaluate(municipalityCode: string, on: string): Promise<GapIds> {
+    const employed = await this.employment.employedOn({ municipalityCode }, on);
     const rows: Array<{
       id: string;
       birth_date: string;
       registry_category: string;
       status_code: string | null;
       moved_out_on: string | null;
-      facts: Partial<ObligationFacts>;
+      facts: Partial<ObligationFacts> | null;
       schemes: Scheme[] | null;
     }> = await this.dataSource.query(
-      `SELECT r.id, r.birth_date::text AS birth_date, r.registry_category, r.status_code,
+      `WITH individual AS (
+         SELECT resident_id FROM resident_insurance_facts WHERE municipality_code = $1
+         UNION SELECT unnest($3::uuid[]))
+       SELECT r.id, r.birth_date::text AS birth_date, r.registry_category, r.status_code,
               r.moved_out_on::text AS moved_out_on, f.facts, c.schemes
-         FROM resident_insurance_facts f
-         JOIN resident_register r ON r.id = f.resident_id
+         FROM individual i
+         JOIN resident_register r ON r.id = i.resident_id
+         LEFT JOIN resident_insurance_facts f ON f.resident_id = r.id
          LEFT JOIN LATERAL (SELECT array_agg(DISTINCT c.scheme) AS schemes FROM coverage_period c
                              WHERE c.resident_id = r.id AND c.start_date <= $2::date
-                               AND (c.end_date IS NULL OR c.end_date >= $2::date)) c ON true
-        WHERE f.municipality_code = $1`,
-      [municipalityCode, on],
+                               AND (c.end_date IS NULL OR c.end_date >= $2::date)) c ON true`,
+      [municipalityCode, on, [...employed.keys()]],
     );
     const ids = Object.fromEntries(SCHEMES.map((scheme) => [scheme, [] as string[]])) as GapIds;
     for (const row of rows) {
@@ -101,7 +111,8 @@ export class RecordedGaps {
         statusCode: row.status_code,
         movedOutOn: row.moved_out_on,
       };
-      const gaps = gapsOf(residentObligationFacts(resident, on, covered, row.facts), covered);
+      const recorded = { ...employed.get(row.id)?.facts, ...row.facts };
+      const gaps = gapsOf(residentObligationFacts(resident, on, covered, recorded), covered);
       for (const scheme of SCHEMES) if (gaps[scheme] === true) ids[scheme].push(row.id);
     }
     return ids;

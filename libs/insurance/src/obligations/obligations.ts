@@ -71,6 +71,8 @@ import {
 } from './rules.js';
 
 export interface ObligationResult {
+  /** Set on a resident's employees' schemes when an employment record supplied the facts. */
+  employmentRecordId?: string;
   scheme: Scheme;
   required: boolean | 'unknown';
   /** Whether the person is covered; only known for EHI in a what-if (coveredByEmployeeHealthInsurance). */

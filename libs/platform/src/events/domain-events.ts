@@ -12,6 +12,8 @@ export interface DomainEventPayloads {
   'coverage.changed': { residentId: string; municipalityCode: string; scheme: string };
   /** Facts a caseworker recorded about a resident's insurance changed (public assistance, employment…). */
   'insurance-facts.changed': { residentId: string; municipalityCode: string };
+  /** A resident's employment on record changed (a hire or separation reported, a record edited). */
+  'employment.changed': { residentId: string; municipalityCode: string };
   /** A match run saved its results (status DONE). */
   'match-run.completed': { matchRunId: string; municipalityCode: string };
   /** A reviewer linked a match-run row to a resident. */

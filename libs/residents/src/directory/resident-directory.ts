@@ -133,6 +133,21 @@ export class ResidentDirectory {
     return municipality;
   }
 
+  /** Registry category and status of many residents at once (absent ids are left out). */
+  async statusesOf(
+    ids: readonly string[],
+  ): Promise<Map<string, { registryCategory: string; statusCode: string | null }>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ id: string; registry_category: string; status_code: string | null }> =
+      await this.dataSource.query(
+        `SELECT id, registry_category, status_code FROM resident WHERE id = ANY ($1::uuid[])`,
+        [ids],
+      );
+    return new Map(
+      rows.map((row) => [row.id, { registryCategory: row.registry_category, statusCode: row.status_code }]),
+    );
+  }
+
   /** The resident's municipality, or null when there is no such resident. */
   async municipalityOf(id: string): Promise<string | null> {
     const [row] = await this.dataSource.query(`SELECT municipality_code FROM resident WHERE id = $1`, [id]);
