@@ -19,7 +19,17 @@ import pg from 'pg';
 import { writePopulation } from '../apps/cli/src/commands/demo-population.command.js';
 import { gapCountSql, gapPageSql, gapQuery } from '../libs/insurance/src/gaps/coverage-gaps.service.js';
 import { gapTable } from '../libs/insurance/src/gaps/gap-table.js';
-import { appendReport, machine, nodeFlags, ROOT, startNode, waitUntilUp } from './support.js';
+import {
+  appendReport,
+  benchEnvironment,
+  machine,
+  nodeFlags,
+  ROOT,
+  runCli,
+  signIn,
+  startNode,
+  waitUntilUp,
+} from './support.js';
 
 const SIZE = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const ON = '2026-06-15';
@@ -30,7 +40,6 @@ const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.
 const reuse = process.env.BENCH_REUSE;
 const database = reuse ?? `kyosei_bench_${randomBytes(3).toString('hex')}`;
 const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
-const cli = join(ROOT, 'dist', 'apps/cli/src/main.js');
 const population = join(ROOT, 'var', `bench-population-${SIZE}.csv`);
 
 const PAGE_COLUMNS = `r.id, r.family_name, r.given_name, r.middle_name, r.kana_name, r.kanji_name, r.birth_date,
@@ -43,14 +52,6 @@ const HAND_WHERE = `r.municipality_code = '${MUNICIPALITY}'
    AND r.birth_date > ($1::date - interval '75 years')::date
    AND NOT EXISTS (SELECT 1 FROM coverage_period c WHERE c.resident_id = r.id AND c.scheme IN ('NHI', 'EHI')
                      AND c.start_date <= $1::date AND (c.end_date IS NULL OR c.end_date >= $1::date))`;
-
-async function runCli(env: Record<string, string>, args: string[]): Promise<number> {
-  const start = performance.now();
-  const child = startNode(cli, env, args, nodeFlags('cli'));
-  const [code] = (await once(child, 'exit')) as [number];
-  if (code !== 0) throw new Error(`kyosei ${args.join(' ')} exited ${code}`);
-  return (performance.now() - start) / 1000;
-}
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const start = performance.now();
@@ -68,14 +69,7 @@ async function median(runs: number, work: () => Promise<unknown>): Promise<numbe
 }
 
 async function main(): Promise<void> {
-  const env = {
-    DATABASE_URL: databaseUrl,
-    REDIS_PREFIX: database,
-    LOG_LEVEL: 'warn',
-    PORT: String(PORT),
-    HOST: '127.0.0.1',
-    KYOSEI_DEMO_PASSWORD: PASSWORD,
-  };
+  const env = benchEnvironment(databaseUrl, database, PORT, PASSWORD);
   let importSeconds = NaN;
   if (!reuse) {
     await runCli(env, ['demo:seed']);
@@ -114,12 +108,7 @@ async function main(): Promise<void> {
     const measureApi = async () => {
       api = startNode(join(ROOT, 'dist', 'apps/api/src/main.js'), env, [], nodeFlags('api'));
       await waitUntilUp(`http://127.0.0.1:${PORT}/health/live`);
-      const login = await fetch(`http://127.0.0.1:${PORT}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'caseworker@demo.city', password: PASSWORD }),
-      });
-      const cookie = login.headers.getSetCookie()[0].split(';')[0];
+      const { cookie } = await signIn(PORT, 'caseworker@demo.city', PASSWORD);
       const get = async (path: string) => {
         const response = await fetch(`http://127.0.0.1:${PORT}${path}`, { headers: { cookie } });
         if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);

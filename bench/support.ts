@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { appendFile, readFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -69,4 +70,40 @@ export async function machine(): Promise<string> {
 
 export async function appendReport(markdown: string): Promise<void> {
   await appendFile(join(ROOT, 'docs', 'benchmarks.md'), `${markdown}\n`);
+}
+
+/** The environment of the API, worker and CLI of a benchmark's own database. */
+export function benchEnvironment(databaseUrl: string, database: string, port: number, password: string) {
+  return {
+    DATABASE_URL: databaseUrl,
+    REDIS_PREFIX: database,
+    LOG_LEVEL: 'warn',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    KYOSEI_DEMO_PASSWORD: password,
+  };
+}
+
+/** Runs `kyosei ARGS` from the build; its duration in seconds. A failure stops the benchmark. */
+export async function runCli(env: Record<string, string>, args: string[]): Promise<number> {
+  const start = performance.now();
+  const child = startNode(join(ROOT, 'dist', 'apps/cli/src/main.js'), env, args, nodeFlags('cli'));
+  const [code] = (await once(child, 'exit')) as [number];
+  if (code !== 0) throw new Error(`kyosei ${args.join(' ')} exited ${code}`);
+  return (performance.now() - start) / 1000;
+}
+
+/** Signs a demo user in: the session cookie and the CSRF token for unsafe requests. */
+export async function signIn(
+  port: number,
+  email: string,
+  password: string,
+): Promise<{ cookie: string; csrfToken: string }> {
+  const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return { cookie: login.headers.getSetCookie()[0].split(';')[0], csrfToken };
 }
