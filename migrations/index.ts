@@ -11,6 +11,7 @@ import { PensionRelief1765300000000 } from './1765300000000-pension-relief.js';
 import { CoverageImports1765400000000 } from './1765400000000-coverage-imports.js';
 import { ResidentInsuranceFacts1765500000000 } from './1765500000000-resident-insurance-facts.js';
 import { Employment1765600000000 } from './1765600000000-employment.js';
+import { Counseling1765700000000 } from './1765700000000-counseling.js';
 
 /** Every migration, in order. Listed as classes (no globs) so builds and tests see the same set. */
 export const MIGRATIONS = [
@@ -27,5 +28,6 @@ export const MIGRATIONS = [
   CoverageImports1765400000000,
   ResidentInsuranceFacts1765500000000,
   Employment1765600000000,
+  Counseling1765700000000,
 ];
 export { STATUSES as STATUSES_OF_RESIDENCE } from './1764500000000-resident-registry.js';

@@ -208,6 +208,16 @@ describe('web UI', () => {
     await page.locator('[data-field="statusCode"]').waitFor();
     expect(await page.locator('[data-field="address"]').count()).toBe(0);
     expect(await page.getByRole('tab', { name: '世帯' }).count()).toBe(0);
+
+    // The employment tab: no history yet; the counselor records a session and sees it.
+    await page.getByRole('tab', { name: '就労' }).click();
+    await page.getByText('就労の記録はありません。').waitFor();
+    await page.getByLabel('相談日').fill('2026-11-20');
+    await page.getByRole('checkbox', { name: '求職' }).check();
+    await page.getByLabel('結果').fill('工場の求人を2件紹介予定');
+    await page.getByRole('button', { name: '相談を記録' }).click();
+    await page.getByTestId('counseling-session').getByText('工場の求人を2件紹介予定').waitFor();
+    await expectAccessible(page, 'employment tab');
     await page.context().close();
   });
 

@@ -1,15 +1,22 @@
 import { Module } from '@nestjs/common';
 import { MatchingModule } from '@app/matching';
 import { ResidentsModule } from '@app/residents';
+import { ReferralsToWorkController, ResidentCounselingController } from './counseling/counseling.controller.js';
+import { CounselingService } from './counseling/counseling.service.js';
 import { EmploymentRecordsController, EmploymentRecordsService } from './records/employment-records.js';
 import { EmployerReportsController } from './reports/employer-reports.controller.js';
 import { EmployerReportsService } from './reports/employer-reports.service.js';
 
-/** PESO employment services: employers, employment records, employers' hire and separation reports. */
+/** PESO employment services: employers' reports, employment records, counseling and referrals to work. */
 @Module({
   imports: [ResidentsModule, MatchingModule],
-  controllers: [EmployerReportsController, EmploymentRecordsController],
-  providers: [EmployerReportsService, EmploymentRecordsService],
+  controllers: [
+    EmployerReportsController,
+    EmploymentRecordsController,
+    ResidentCounselingController,
+    ReferralsToWorkController,
+  ],
+  providers: [EmployerReportsService, EmploymentRecordsService, CounselingService],
   exports: [EmploymentRecordsService],
 })
 export class EmploymentModule {}

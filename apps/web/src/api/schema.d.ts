@@ -843,6 +843,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/residents/{id}/counseling-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your office's counseling sessions with the resident, newest first */
+        get: operations["ResidentCounselingController_sessions"];
+        put?: never;
+        /** Record a counseling session (topics, languages, interpreter, outcome, next step) */
+        post: operations["ResidentCounselingController_recordSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/referrals-to-work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your office's referrals of the resident to jobs and training courses */
+        get: operations["ResidentCounselingController_referrals"];
+        put?: never;
+        /** Refer the resident to a job (vacancy) or a training course with language support */
+        post: operations["ResidentCounselingController_refer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals-to-work/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Follow a referral: interview, hired or not; enrolled, completed or not */
+        patch: operations["ReferralsToWorkController_update"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1752,6 +1805,83 @@ export interface components {
             /** @enum {string} */
             source: "EMPLOYER_REPORT" | "MANUAL";
             version: number;
+        };
+        CounselingSessionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            residentId: string;
+            /** Format: uuid */
+            counselorUserId?: string | null;
+            /** Format: date */
+            heldOn: string;
+            topics: ("JOB_SEARCH" | "WORKING_CONDITIONS" | "STATUS_OF_RESIDENCE" | "JAPANESE_LANGUAGE" | "TRAINING" | "SOCIAL_INSURANCE" | "STUDENT_JOB_HUNTING" | "CREDENTIALS" | "LIVING" | "OTHER")[];
+            languages: string[];
+            interpreter: boolean;
+            outcome?: string | null;
+            /** Format: date */
+            nextStepOn?: string | null;
+            version: number;
+        };
+        CreateCounselingSessionDto: {
+            /** Format: date */
+            heldOn: string;
+            topics: ("JOB_SEARCH" | "WORKING_CONDITIONS" | "STATUS_OF_RESIDENCE" | "JAPANESE_LANGUAGE" | "TRAINING" | "SOCIAL_INSURANCE" | "STUDENT_JOB_HUNTING" | "CREDENTIALS" | "LIVING" | "OTHER")[];
+            /**
+             * @description ISO 639-1, or ja-easy
+             * @example [
+             *       "vi",
+             *       "ja-easy"
+             *     ]
+             */
+            languages?: string[];
+            /** @default false */
+            interpreter: boolean;
+            outcome?: string;
+            /**
+             * Format: date
+             * @description When the next step is due
+             */
+            nextStepOn?: string;
+        };
+        ReferralResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            residentId: string;
+            /** @enum {string} */
+            kind: "JOB" | "TRAINING";
+            /** Format: date */
+            referredOn: string;
+            vacancyRef?: string | null;
+            employerName?: string | null;
+            courseName?: string | null;
+            languageSupport: string[];
+            status: string;
+            note?: string | null;
+            version: number;
+        };
+        CreateReferralDto: {
+            /** @enum {string} */
+            kind: "JOB" | "TRAINING";
+            /** Format: date */
+            referredOn: string;
+            /** @description A job: the vacancy number (求人番号) */
+            vacancyRef?: string;
+            /** @description A job: the employer */
+            employerName?: string;
+            /** @description A training: the course */
+            courseName?: string;
+            /** @description Languages the course or workplace supports (ISO 639-1, ja-easy) */
+            languageSupport?: string[];
+            note?: string;
+        };
+        UpdateReferralDto: {
+            /** @description The version you read; a stale one gives 409 */
+            version: number;
+            /** @enum {string} */
+            status: "REFERRED" | "INTERVIEW" | "HIRED" | "NOT_HIRED" | "ENROLLED" | "COMPLETED" | "NOT_ENROLLED";
+            note?: string;
         };
     };
     responses: never;
@@ -3233,6 +3363,123 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EmploymentRecordResponse"][];
+                };
+            };
+        };
+    };
+    ResidentCounselingController_sessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CounselingSessionResponse"][];
+                };
+            };
+        };
+    };
+    ResidentCounselingController_recordSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCounselingSessionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CounselingSessionResponse"];
+                };
+            };
+        };
+    };
+    ResidentCounselingController_referrals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralResponse"][];
+                };
+            };
+        };
+    };
+    ResidentCounselingController_refer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReferralDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralResponse"];
+                };
+            };
+        };
+    };
+    ReferralsToWorkController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReferralDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralResponse"];
                 };
             };
         };

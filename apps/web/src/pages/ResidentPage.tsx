@@ -22,6 +22,7 @@ import { residentQuery } from '../api/queries';
 import type { AuditEvent, Household, StatusChange } from '../api/types';
 import { AuditTable } from '../components/AuditTable';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { EmploymentTab } from '../components/EmploymentTab';
 import { InsuranceTab } from '../components/InsuranceTab';
 import { alphabetName } from '../components/names';
 import { ResidentForm } from '../components/ResidentForm';
@@ -45,6 +46,8 @@ export function ResidentPage() {
   const seesHousehold = 'householdId' in record;
   const isAdmin = me.roles.includes('ADMIN');
   const canEdit = me.roles.includes('CITY_CASEWORKER');
+  const isCounselor = me.roles.includes('PESO_COUNSELOR');
+  const seesEmployment = canEdit || isCounselor;
 
   const value = (field: (typeof OVERVIEW_FIELDS)[number]): string => {
     const raw = record[field];
@@ -71,6 +74,7 @@ export function ResidentPage() {
           {seesHousehold && <Tabs.Tab value="household">{t('resident.tabs.household')}</Tabs.Tab>}
           {seesStatus && <Tabs.Tab value="history">{t('resident.tabs.history')}</Tabs.Tab>}
           {canEdit && <Tabs.Tab value="insurance">{t('resident.tabs.insurance')}</Tabs.Tab>}
+          {seesEmployment && <Tabs.Tab value="employment">{t('resident.tabs.employment')}</Tabs.Tab>}
           {isAdmin && <Tabs.Tab value="audit">{t('resident.tabs.audit')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
@@ -129,6 +133,11 @@ export function ResidentPage() {
         {canEdit && (
           <Tabs.Panel value="insurance" pt="md">
             <InsuranceTab residentId={record.id} />
+          </Tabs.Panel>
+        )}
+        {seesEmployment && (
+          <Tabs.Panel value="employment" pt="md">
+            <EmploymentTab residentId={record.id} counselor={isCounselor} />
           </Tabs.Panel>
         )}
         {isAdmin && (
