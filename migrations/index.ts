@@ -12,6 +12,7 @@ import { CoverageImports1765400000000 } from './1765400000000-coverage-imports.j
 import { ResidentInsuranceFacts1765500000000 } from './1765500000000-resident-insurance-facts.js';
 import { Employment1765600000000 } from './1765600000000-employment.js';
 import { Counseling1765700000000 } from './1765700000000-counseling.js';
+import { Students1765800000000 } from './1765800000000-students.js';
 
 /** Every migration, in order. Listed as classes (no globs) so builds and tests see the same set. */
 export const MIGRATIONS = [
@@ -29,5 +30,6 @@ export const MIGRATIONS = [
   ResidentInsuranceFacts1765500000000,
   Employment1765600000000,
   Counseling1765700000000,
+  Students1765800000000,
 ];
 export { STATUSES as STATUSES_OF_RESIDENCE } from './1764500000000-resident-registry.js';

@@ -163,6 +163,36 @@ describe("employers' hire and separation reports", () => {
     });
   });
 
+  it("counts the jurisdiction's foreign workers without special permanent residents", async () => {
+    const stats = async () =>
+      (await counselor.get('/api/v1/employment-statistics?on=2026-11-01').expect(200)).body as {
+        workers: number;
+        eiInsured: number;
+        establishments: number;
+        byNationality: Array<{ nationality: string; workers: number }>;
+      };
+    // NGUYEN (insured, 浜松製作所) and VU (not insured, みなと食堂) were both employed on 11-01.
+    expect(await stats()).toEqual({
+      on: '2026-11-01',
+      workers: 2,
+      eiInsured: 1,
+      establishments: 2,
+      byNationality: [{ nationality: 'VN', workers: 2 }],
+    });
+    // VU's record is corrected: she is a special permanent resident, outside these counts.
+    const caseworker = await login(t.http, DEMO.caseworker);
+    const vu = (await caseworker.get(`/api/v1/residents/${residentOf.E002}`).expect(200)).body;
+    await caseworker
+      .patch(`/api/v1/residents/${residentOf.E002}`, {
+        registryCategory: 'SPECIAL_PERMANENT',
+        statusCode: 'SPECIAL_PERMANENT',
+      })
+      .set('If-Match', String(vu.version))
+      .expect(200);
+    expect(await stats()).toMatchObject({ workers: 1, byNationality: [{ nationality: 'VN', workers: 1 }] });
+    await caseworker.get('/api/v1/employment-statistics').expect(403);
+  });
+
   it('refuses files without the report columns, and shows history only within the office', async () => {
     const bad = await upload(counselor, 'source_ref,kana_name,birth_date,sex\nX,カネモト,1979-11-11,M\n');
     expect(bad.status).toBe(400);

@@ -4,6 +4,8 @@ import { ResidentsModule } from '@app/residents';
 import { ReferralsToWorkController, ResidentCounselingController } from './counseling/counseling.controller.js';
 import { CounselingService } from './counseling/counseling.service.js';
 import { EmploymentRecordsController, EmploymentRecordsService } from './records/employment-records.js';
+import { EmploymentStatisticsController, EmploymentStatisticsService } from './statistics/employment-statistics.js';
+import { StudentsController, StudentsService } from './students/students.js';
 import { EmployerReportsController } from './reports/employer-reports.controller.js';
 import { EmployerReportsService } from './reports/employer-reports.service.js';
 
@@ -15,8 +17,16 @@ import { EmployerReportsService } from './reports/employer-reports.service.js';
     EmploymentRecordsController,
     ResidentCounselingController,
     ReferralsToWorkController,
+    EmploymentStatisticsController,
+    StudentsController,
   ],
-  providers: [EmployerReportsService, EmploymentRecordsService, CounselingService],
+  providers: [
+    EmployerReportsService,
+    EmploymentRecordsService,
+    CounselingService,
+    EmploymentStatisticsService,
+    StudentsService,
+  ],
   exports: [EmploymentRecordsService],
 })
 export class EmploymentModule {}

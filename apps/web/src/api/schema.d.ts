@@ -896,6 +896,59 @@ export interface paths {
         patch: operations["ReferralsToWorkController_update"];
         trace?: never;
     };
+    "/api/v1/employment-statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Foreign workers in your jurisdiction on a date (special permanent residents, Diplomat, Official excluded) */
+        get: operations["EmploymentStatisticsController_of"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/job-hunting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An international student's job hunting: graduation, status, change of status needed */
+        get: operations["StudentsController_jobHunting"];
+        /** Record it (Student or Designated Activities residents only); versioned */
+        put: operations["StudentsController_putJobHunting"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/part-time-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Worked days of a period and every breach of the 28-hour limit (rolling 7 days) */
+        get: operations["StudentsController_hours"];
+        put?: never;
+        /** Record worked days and get the 28-hour check for them */
+        post: operations["StudentsController_recordHours"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1882,6 +1935,87 @@ export interface components {
             /** @enum {string} */
             status: "REFERRED" | "INTERVIEW" | "HIRED" | "NOT_HIRED" | "ENROLLED" | "COMPLETED" | "NOT_ENROLLED";
             note?: string;
+        };
+        NationalityCount: {
+            nationality: string;
+            workers: number;
+        };
+        EmploymentStatisticsResponse: {
+            /** Format: date */
+            on: string;
+            /** @description Foreign workers employed on the date, as foreign-employment reporting counts them */
+            workers: number;
+            /** @description Of them, insured in Employment Insurance */
+            eiInsured: number;
+            /** @description Establishments employing them */
+            establishments: number;
+            byNationality: components["schemas"]["NationalityCount"][];
+        };
+        Period: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+        };
+        JobHuntingResponse: {
+            /** Format: uuid */
+            residentId: string;
+            /** @enum {string|null} */
+            status?: "NOT_STARTED" | "SEARCHING" | "OFFER_RECEIVED" | "CHANGE_APPLIED" | "STATUS_CHANGED" | "LEFT_JAPAN" | null;
+            schoolName?: string | null;
+            /** Format: date */
+            graduationDate?: string | null;
+            changeNeeded?: boolean | null;
+            targetStatusCode?: string | null;
+            /** Format: date */
+            jobHuntingUntil?: string | null;
+            longVacations: components["schemas"]["Period"][];
+            /** @description 0 when nothing is recorded */
+            version: number;
+        };
+        PutJobHuntingDto: {
+            /** @description The version you read; 0 when none was recorded yet */
+            version: number;
+            /** @enum {string} */
+            status: "NOT_STARTED" | "SEARCHING" | "OFFER_RECEIVED" | "CHANGE_APPLIED" | "STATUS_CHANGED" | "LEFT_JAPAN";
+            schoolName?: string;
+            /** Format: date */
+            graduationDate?: string;
+            /** @description The job needs a change of status */
+            changeNeeded?: boolean;
+            /** @example ENGINEER_HUMANITIES */
+            targetStatusCode?: string;
+            /**
+             * Format: date
+             * @description End of the Designated Activities job-hunting period
+             */
+            jobHuntingUntil?: string;
+            /** @description The school's long vacations (8 hours a day allowed) */
+            longVacations?: components["schemas"]["Period"][];
+        };
+        WorkDayInput: {
+            /** Format: date */
+            date: string;
+            hours: number;
+            employerName?: string;
+        };
+        RecordPartTimeHoursDto: {
+            days: components["schemas"]["WorkDayInput"][];
+        };
+        Breach: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            hours: number;
+            limit: number;
+            /** @enum {string} */
+            rule: "WEEKLY_28" | "VACATION_DAILY_8";
+        };
+        PartTimeHoursResponse: {
+            days: components["schemas"]["WorkDayInput"][];
+            /** @description Every 7-day window over 28 hours, every vacation day over 8 */
+            breaches: components["schemas"]["Breach"][];
         };
     };
     responses: never;
@@ -3480,6 +3614,123 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReferralResponse"];
+                };
+            };
+        };
+    };
+    EmploymentStatisticsController_of: {
+        parameters: {
+            query?: {
+                /** @description Defaults to today (Asia/Tokyo) */
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmploymentStatisticsResponse"];
+                };
+            };
+        };
+    };
+    StudentsController_jobHunting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobHuntingResponse"];
+                };
+            };
+        };
+    };
+    StudentsController_putJobHunting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutJobHuntingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobHuntingResponse"];
+                };
+            };
+        };
+    };
+    StudentsController_hours: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartTimeHoursResponse"];
+                };
+            };
+        };
+    };
+    StudentsController_recordHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPartTimeHoursDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartTimeHoursResponse"];
                 };
             };
         };
