@@ -13,6 +13,7 @@ import { ResidentInsuranceFacts1765500000000 } from './1765500000000-resident-in
 import { Employment1765600000000 } from './1765600000000-employment.js';
 import { Counseling1765700000000 } from './1765700000000-counseling.js';
 import { Students1765800000000 } from './1765800000000-students.js';
+import { Credentials1765900000000 } from './1765900000000-credentials.js';
 
 /** Every migration, in order. Listed as classes (no globs) so builds and tests see the same set. */
 export const MIGRATIONS = [
@@ -31,5 +32,6 @@ export const MIGRATIONS = [
   Employment1765600000000,
   Counseling1765700000000,
   Students1765800000000,
+  Credentials1765900000000,
 ];
 export { STATUSES as STATUSES_OF_RESIDENCE } from './1764500000000-resident-registry.js';

@@ -79,4 +79,49 @@ describe("international students' job hunting and the 28-hour limit", () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toMatch(/days/);
   });
+
+  it('records foreign credentials with how far they were verified; the city sees them, the school does not', async () => {
+    const path = `/api/v1/residents/${student}/credentials`;
+    const evaluated = await counselor
+      .post(path, {
+        title: 'Bachelor of Engineering (Mechanical)',
+        issuingCountry: 'VN',
+        issuer: 'Hanoi University of Science and Technology',
+        iscedLevel: 6,
+        awardedOn: '2024-06-30',
+        verification: 'EVALUATED',
+        evaluator: 'FCE desk, Shizuoka',
+      })
+      .expect(201);
+    expect(evaluated.body).toMatchObject({ verification: 'EVALUATED', iscedLevel: 6, version: 1 });
+    const noEvaluator = await counselor.post(path, {
+      title: 'JLPT N2',
+      issuingCountry: 'JP',
+      verification: 'EVALUATED',
+    });
+    expect(noEvaluator.status).toBe(400);
+    expect(noEvaluator.body.errors[0].field).toBe('evaluator');
+    const online = await counselor.post(path, {
+      title: 'Welding level 2',
+      issuingCountry: 'PH',
+      verification: 'VERIFIED_ONLINE',
+    });
+    expect(online.status).toBe(400);
+    expect(online.body.errors[0].field).toBe('onlineRecordRef');
+    const badLevel = await counselor.post(path, {
+      title: 'X',
+      issuingCountry: 'VN',
+      iscedLevel: 9,
+      verification: 'CLAIMED',
+    });
+    expect(badLevel.status).toBe(400);
+    expect(badLevel.body.errors[0].field).toBe('iscedLevel');
+
+    const caseworker = await login(t.http, DEMO.caseworker);
+    const seen = await caseworker.get(path).expect(200);
+    expect(seen.body.map((c: { title: string }) => c.title)).toEqual(['Bachelor of Engineering (Mechanical)']);
+    await caseworker.post(path, { title: 'X', issuingCountry: 'VN', verification: 'CLAIMED' }).expect(403);
+    const school = await login(t.http, DEMO.school);
+    await school.get(path).expect(403);
+  });
 });

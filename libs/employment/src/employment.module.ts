@@ -5,6 +5,7 @@ import { ReferralsToWorkController, ResidentCounselingController } from './couns
 import { CounselingService } from './counseling/counseling.service.js';
 import { EmploymentRecordsController, EmploymentRecordsService } from './records/employment-records.js';
 import { EmploymentStatisticsController, EmploymentStatisticsService } from './statistics/employment-statistics.js';
+import { CredentialsController, CredentialsService } from './credentials/credentials.js';
 import { StudentsController, StudentsService } from './students/students.js';
 import { EmployerReportsController } from './reports/employer-reports.controller.js';
 import { EmployerReportsService } from './reports/employer-reports.service.js';
@@ -19,6 +20,7 @@ import { EmployerReportsService } from './reports/employer-reports.service.js';
     ReferralsToWorkController,
     EmploymentStatisticsController,
     StudentsController,
+    CredentialsController,
   ],
   providers: [
     EmployerReportsService,
@@ -26,6 +28,7 @@ import { EmployerReportsService } from './reports/employer-reports.service.js';
     CounselingService,
     EmploymentStatisticsService,
     StudentsService,
+    CredentialsService,
   ],
   exports: [EmploymentRecordsService],
 })

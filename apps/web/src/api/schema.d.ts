@@ -949,6 +949,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/residents/{id}/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The resident's foreign credentials with their verification */
+        get: operations["CredentialsController_list"];
+        put?: never;
+        /** Record a foreign credential (claimed, document seen, verified online or evaluated) */
+        post: operations["CredentialsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2016,6 +2034,55 @@ export interface components {
             days: components["schemas"]["WorkDayInput"][];
             /** @description Every 7-day window over 28 hours, every vacation day over 8 */
             breaches: components["schemas"]["Breach"][];
+        };
+        CredentialResponse: {
+            /** @example Bachelor of Engineering (Mechanical) */
+            title: string;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example VN
+             */
+            issuingCountry: string;
+            issuer?: string;
+            /** @example Mechanical engineering */
+            field?: string;
+            /** @description ISCED 2011 level (6 bachelor, 7 master, 8 doctor) */
+            iscedLevel?: number;
+            /** Format: date */
+            awardedOn?: string;
+            /** @enum {string} */
+            verification: "CLAIMED" | "DOCUMENT_SEEN" | "VERIFIED_ONLINE" | "EVALUATED";
+            /** @description Who evaluated it (required for EVALUATED) */
+            evaluator?: string;
+            /** @description Where the online record is (required for VERIFIED_ONLINE) */
+            onlineRecordRef?: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            residentId: string;
+            version: number;
+        };
+        CreateCredentialDto: {
+            /** @example Bachelor of Engineering (Mechanical) */
+            title: string;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example VN
+             */
+            issuingCountry: string;
+            issuer?: string;
+            /** @example Mechanical engineering */
+            field?: string;
+            /** @description ISCED 2011 level (6 bachelor, 7 master, 8 doctor) */
+            iscedLevel?: number;
+            /** Format: date */
+            awardedOn?: string;
+            /** @enum {string} */
+            verification: "CLAIMED" | "DOCUMENT_SEEN" | "VERIFIED_ONLINE" | "EVALUATED";
+            /** @description Who evaluated it (required for EVALUATED) */
+            evaluator?: string;
+            /** @description Where the online record is (required for VERIFIED_ONLINE) */
+            onlineRecordRef?: string;
         };
     };
     responses: never;
@@ -3731,6 +3798,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PartTimeHoursResponse"];
+                };
+            };
+        };
+    };
+    CredentialsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialResponse"][];
+                };
+            };
+        };
+    };
+    CredentialsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCredentialDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialResponse"];
                 };
             };
         };
