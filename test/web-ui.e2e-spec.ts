@@ -110,7 +110,7 @@ describe('web UI', () => {
     const expected: Array<[string, string[]]> = [
       [DEMO.admin, ['ダッシュボード', '監査ログ']],
       [DEMO.caseworker, ['ダッシュボード', '住民検索', '住民データ取込', '記録照合', '保険の未加入']],
-      [DEMO.counselor, ['ダッシュボード', '住民検索', '記録照合']],
+      [DEMO.counselor, ['ダッシュボード', '住民検索', '記録照合', '雇用状況届出']],
       [DEMO.school, ['ダッシュボード', '住民検索']],
       [DEMO.reports, ['ダッシュボード']],
     ];
@@ -384,5 +384,39 @@ describe('web UI', () => {
     await renewal.getByText('保険証').waitFor();
     expect(await renewal.textContent()).toContain(soon);
     await page.context().close();
+  });
+
+  it("loads employers' reports for a PESO counselor and shows the late and the wrong ones", async () => {
+    const caseworker = await login(t.http, DEMO.caseworker);
+    await createResident(caseworker, {
+      familyName: 'PHAN',
+      givenName: 'THI HOA',
+      kanaName: 'ファン ティ ホア',
+      birthDate: '1997-07-07',
+      nationality: 'VN',
+    });
+    const dir = await mkdtemp(join(tmpdir(), 'kyosei-web-'));
+    const file = join(dir, 'reports.csv');
+    await writeFile(
+      file,
+      [
+        'source_ref,kana_name,birth_date,sex,report_type,event_date,ei_insured,received_on,employer_name,weekly_hours',
+        'W1,ファン ティ ホア,1997-07-07,F,HIRE,2026-09-01,1,2026-10-20,遠州食品,30',
+        'W2,ファン ティ ホア,1997-07-07,F,HIRE,2026-02-30,1,2026-10-20,遠州食品,30',
+      ].join('\n'),
+    );
+    const page = await signIn(DEMO.counselor);
+    await page.getByRole('navigation', { name: 'メニュー' }).getByRole('link', { name: '雇用状況届出' }).click();
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByRole('button', { name: '取り込む' }).click();
+    await page.getByTestId('report-counts').filter({ hasText: '記録 1件' }).waitFor();
+    // Insured hire on 09-01 was due 10-10; received 10-20.
+    const late = page.getByLabel('期限後の届出', { exact: true }).locator('tr', { hasText: 'W1' });
+    await late.getByText('10日').waitFor();
+    expect(await late.textContent()).toContain('2026-10-10');
+    await page.getByLabel('列に誤りのある届出', { exact: true }).getByText('must be a calendar date').waitFor();
+    await expectAccessible(page, 'employer reports');
+    await page.context().close();
+    await rm(dir, { recursive: true, force: true });
   });
 });

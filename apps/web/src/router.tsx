@@ -62,6 +62,11 @@ const routes = [
   }),
   createRoute({
     getParentRoute: () => rootRoute,
+    path: '/employer-reports',
+    component: page(() => import('./pages/EmployerReportsPage'), 'EmployerReportsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
     path: '/audit',
     component: page(() => import('./pages/AuditPage'), 'AuditPage'),
   }),

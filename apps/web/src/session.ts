@@ -39,6 +39,7 @@ export const MENU = [
   { to: '/imports', key: 'imports', roles: ['CITY_CASEWORKER'] },
   { to: '/matching', key: 'matching', roles: ['CITY_CASEWORKER', 'PESO_COUNSELOR'] },
   { to: '/coverage', key: 'coverage', roles: ['CITY_CASEWORKER'] },
+  { to: '/employer-reports', key: 'employerReports', roles: ['PESO_COUNSELOR'] },
   { to: '/audit', key: 'audit', roles: ['ADMIN'] },
 ] as const satisfies ReadonlyArray<{ to: string; key: string; roles: readonly Role[] | null }>;
 
