@@ -130,6 +130,15 @@ describe("employers' hire and separation reports", () => {
     );
     expect(audit.actor_user_id).toBe(counselor.user.id);
 
+    // The late ones as CSV for following up with the employers: dates and employer, no names.
+    const csv = await counselor.get(`/api/v1/employer-report-imports/${id}/late.csv`).expect(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.text.trim().split('\n')).toEqual([
+      'line,source_ref,report_type,event_date,ei_insured,deadline,received_on,days_late,employer_name,corporate_number',
+      '2,R1,HIRE,2026-10-01,true,2026-11-10,2026-11-20,10,浜松製作所,1234567890123',
+    ]);
+    expect(csv.text).not.toContain('グエン');
+
     // Applying again makes nothing twice.
     await counselor.post(`/api/v1/employer-report-imports/${id}/apply`).expect(200);
     const [{ records }] = await t.dataSource.query(`SELECT count(*)::int AS records FROM employment_record`);

@@ -415,6 +415,7 @@ describe('web UI', () => {
     await late.getByText('10日').waitFor();
     expect(await late.textContent()).toContain('2026-10-10');
     await page.getByLabel('列に誤りのある届出', { exact: true }).getByText('must be a calendar date').waitFor();
+    await page.getByRole('link', { name: '期限後の届出をダウンロード（CSV）' }).waitFor();
     await expectAccessible(page, 'employer reports');
     await page.context().close();
     await rm(dir, { recursive: true, force: true });

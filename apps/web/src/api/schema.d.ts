@@ -809,6 +809,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/employer-report-imports/{id}/late.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The late reports as CSV (line, source_ref, report type, dates, deadline, days late, employer), no names */
+        get: operations["EmployerReportsController_lateCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/employer-report-imports/{id}/apply": {
         parameters: {
             query?: never;
@@ -3523,6 +3540,25 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["EmployerReportPage"];
                 };
+            };
+        };
+    };
+    EmployerReportsController_lateCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

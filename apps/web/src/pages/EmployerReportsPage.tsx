@@ -1,4 +1,4 @@
-import { Card, Group, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Card, Group, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -75,6 +75,11 @@ export function EmployerReportsPage() {
                   pending: current.data.pendingLines,
                 })}
               </Text>
+            )}
+            {applied && current.data.lateLines > 0 && (
+              <Anchor href={`/api/v1/employer-report-imports/${current.data.id}/late.csv`}>
+                {t('employerReports.downloadLate')}
+              </Anchor>
             )}
           </Stack>
         </Card>

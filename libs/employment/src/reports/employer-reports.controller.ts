@@ -1,7 +1,17 @@
-import { Controller, Get, HttpCode, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { diskStorage, FileInterceptor } from '@nestjs/platform-fastify/multipart';
-import { Ctx, ProblemException, Roles, uploadDir, UuidParam, type Page, type RequestContext } from '@app/platform';
+import {
+  Ctx,
+  ProblemException,
+  Roles,
+  sendCsv,
+  uploadDir,
+  UuidParam,
+  type Page,
+  type RequestContext,
+} from '@app/platform';
+import type { FastifyReply } from 'fastify';
 import {
   EmployerReportImportResponse,
   EmployerReportLineQueryDto,
@@ -81,6 +91,15 @@ export class EmployerReportsController {
     @Query() query: EmployerReportLineQueryDto,
   ): Promise<Page<EmployerReportResponse>> {
     return this.reports.reports(ctx, id, query);
+  }
+
+  @Get(':id/late.csv')
+  @Roles('PESO_COUNSELOR')
+  @ApiOperation({
+    summary: 'The late reports as CSV (line, source_ref, report type, dates, deadline, days late, employer), no names',
+  })
+  async lateCsv(@Ctx() ctx: RequestContext, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
+    sendCsv(reply, await this.reports.lateCsv(ctx, id), `late-reports-${id}.csv`);
   }
 
   @Post(':id/apply')

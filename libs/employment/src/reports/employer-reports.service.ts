@@ -5,6 +5,7 @@ import { AuditService } from '@app/audit';
 import { MatchRunsService } from '@app/matching';
 import {
   Clock,
+  csvLine,
   decodeCursor,
   DomainEvents,
   officeDate,
@@ -36,6 +37,19 @@ interface ImportRow {
   last_applied_at: Date | null;
   created_at: Date;
 }
+
+const LATE_COLUMNS = [
+  'line',
+  'source_ref',
+  'report_type',
+  'event_date',
+  'ei_insured',
+  'deadline',
+  'received_on',
+  'days_late',
+  'employer_name',
+  'corporate_number',
+];
 
 const IMPORT_COLUMNS = `id, org_id, municipality_code, match_run_id, file_name, received_on::text AS received_on,
   created_by_user_id, total_lines, applied_lines, rejected_lines, invalid_lines, late_lines, last_applied_at, created_at`;
@@ -168,6 +182,30 @@ export class EmployerReportsService {
         employmentRecordId: row.employment_record_id as string | null,
       })),
     };
+  }
+
+  /**
+   * The late reports as CSV, to follow up with the employers: what was reported, when it was due
+   * and when it came. No names: the employer's reference and the dates identify the report.
+   */
+  async lateCsv(ctx: RequestContext, id: string): Promise<AsyncGenerator<string>> {
+    await this.visibleImport(ctx, id);
+    await this.audit.record(ctx, {
+      action: 'employer_report.export_late',
+      entity: 'employer_report_import',
+      entityId: id,
+    });
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT line, source_ref, report_type, event_date::text AS event_date, ei_insured, deadline::text AS deadline,
+              received_on::text AS received_on, days_late, employer->>'name' AS employer_name,
+              employer->>'corporateNumber' AS corporate_number
+         FROM employer_report WHERE import_id = $1 AND days_late > 0 AND outcome <> 'INVALID' ORDER BY seq`,
+      [id],
+    );
+    return (async function* () {
+      yield csvLine(LATE_COLUMNS);
+      for (const row of rows) yield csvLine(LATE_COLUMNS.map((column) => row[column]));
+    })();
   }
 
   async applyAgain(ctx: RequestContext, id: string): Promise<EmployerReportImportResponse> {
