@@ -1,13 +1,8 @@
-import { ResidentImportService } from '@app/residents';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import { DEMO, seedDemo } from './factories/identity.js';
 import { login, type SignedIn } from './support/http.js';
 import { waitFor } from './support/processes.js';
+import { importRegister, startWorker } from './support/register.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const REGISTER = `resident_key,family_name,given_name,middle_name,common_name,common_name_kana,kana_name,birth_date,sex,nationality,registry_category,status_code
@@ -32,7 +27,6 @@ describe('coverage rolls loaded through a match run', () => {
   let t: TestApp;
   let worker: INestApplicationContext;
   let caseworker: SignedIn;
-  let dir: string;
   const residentOf: Record<string, string> = {};
 
   const upload = (as: SignedIn, body: string, query: string) =>
@@ -46,31 +40,13 @@ describe('coverage rolls loaded through a match run', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await seedDemo(t);
-    dir = await mkdtemp(join(tmpdir(), 'kyosei-roll-'));
-    const importer = t.app.get(ResidentImportService);
-    const path = join(dir, 'register.csv');
-    await writeFile(path, REGISTER);
-    const importId = await importer.createRun({
-      municipalityCode: '221309',
-      fileName: 'register.csv',
-      filePath: path,
-      orgId: null,
-      userId: null,
-    });
-    await importer.run(importId);
-    for (const row of await t.dataSource.query(`SELECT id, resident_key FROM resident WHERE resident_key LIKE 'C0%'`)) {
-      residentOf[row.resident_key] = row.id;
-    }
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config, { schedules: false }), {
-      logger: false,
-    });
-    await worker.init();
+    Object.assign(residentOf, await importRegister(t, REGISTER));
+    worker = await startWorker(t);
     caseworker = await login(t.http, DEMO.caseworker);
   });
   afterAll(async () => {
     await worker.close();
     await t.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('turns matched lines into coverage periods, flags overlaps and bad lines, and waits for reviews', async () => {

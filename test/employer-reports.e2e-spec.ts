@@ -1,13 +1,8 @@
-import { ResidentImportService } from '@app/residents';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import { createPeso, createUser, DEMO, seedDemo } from './factories/identity.js';
 import { login, type SignedIn } from './support/http.js';
 import { waitFor } from './support/processes.js';
+import { importRegister, startWorker } from './support/register.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const REGISTER = `resident_key,family_name,given_name,middle_name,common_name,common_name_kana,kana_name,birth_date,sex,nationality,registry_category,status_code
@@ -31,7 +26,6 @@ describe("employers' hire and separation reports", () => {
   let t: TestApp;
   let worker: INestApplicationContext;
   let counselor: SignedIn;
-  let dir: string;
   const residentOf: Record<string, string> = {};
 
   const upload = (as: SignedIn, body: string, query = '') =>
@@ -40,31 +34,13 @@ describe("employers' hire and separation reports", () => {
   beforeAll(async () => {
     t = await createTestApp();
     await seedDemo(t);
-    dir = await mkdtemp(join(tmpdir(), 'kyosei-reports-'));
-    const importer = t.app.get(ResidentImportService);
-    const path = join(dir, 'register.csv');
-    await writeFile(path, REGISTER);
-    const importId = await importer.createRun({
-      municipalityCode: '221309',
-      fileName: 'register.csv',
-      filePath: path,
-      orgId: null,
-      userId: null,
-    });
-    await importer.run(importId);
-    for (const row of await t.dataSource.query(`SELECT id, resident_key FROM resident WHERE resident_key LIKE 'E0%'`)) {
-      residentOf[row.resident_key] = row.id;
-    }
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config, { schedules: false }), {
-      logger: false,
-    });
-    await worker.init();
+    Object.assign(residentOf, await importRegister(t, REGISTER));
+    worker = await startWorker(t);
     counselor = await login(t.http, DEMO.counselor);
   });
   afterAll(async () => {
     await worker.close();
     await t.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('turns matched reports into employment history with deadlines and lateness, refusing excluded people', async () => {

@@ -36,3 +36,4 @@ export * from './time/is-calendar-date.js';
 export * from './http/upload-dir.js';
 export * from './http/send-csv.js';
 export * from './events/domain-events.js';
+export * from './http/csv-upload.js';

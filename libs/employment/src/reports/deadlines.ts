@@ -8,6 +8,8 @@
  * - not insured, hire or separation: by the end of the following month.
  * Dates are ISO calendar dates (YYYY-MM-DD); no time zone is involved.
  */
+import { addDays, daysBetween } from '@app/platform';
+
 export type ReportType = 'HIRE' | 'SEPARATION';
 
 export interface ReportTiming {
@@ -26,10 +28,6 @@ function iso(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /** The last day of the month after the date's month. */
 function endOfFollowingMonth(date: string): string {
   const [year, month] = parts(date);
@@ -44,9 +42,7 @@ export function reportDeadline(type: ReportType, eiInsured: boolean, eventDate: 
     const [year, month] = parts(eventDate);
     return month === 12 ? iso(year + 1, 1, 10) : iso(year, month + 1, 10);
   }
-  const deadline = new Date(`${eventDate}T00:00:00Z`);
-  deadline.setUTCDate(deadline.getUTCDate() + 10);
-  return deadline.toISOString().slice(0, 10);
+  return addDays(eventDate, 10);
 }
 
 /** The deadline of a report and how late it was, given the day the PESO received it. */

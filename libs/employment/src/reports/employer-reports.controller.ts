@@ -1,15 +1,15 @@
-import { Controller, Get, HttpCode, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { diskStorage, FileInterceptor } from '@nestjs/platform-fastify/multipart';
+import { Controller, Get, HttpCode, Post, Query, Res, UploadedFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  CsvUpload,
   Ctx,
-  ProblemException,
-  Roles,
-  sendCsv,
-  uploadDir,
-  UuidParam,
   type Page,
   type RequestContext,
+  requireCsv,
+  Roles,
+  sendCsv,
+  type UploadedCsv,
+  UuidParam,
 } from '@app/platform';
 import type { FastifyReply } from 'fastify';
 import {
@@ -30,10 +30,6 @@ export class EmployerReportsController {
   @Post()
   @Roles('PESO_COUNSELOR')
   @HttpCode(202)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
-  })
   @ApiOperation({
     summary: "Load employers' reports of hiring and separating foreign workers (外国人雇用状況の届出)",
     description:
@@ -43,24 +39,17 @@ export class EmployerReportsController {
       'weekly_hours, monthly_wage, occupation, dispatch]. Each report gets its legal deadline and days late.',
   })
   @ApiAcceptedResponse({ type: EmployerReportImportResponse })
-  @UseInterceptors(
-    FileInterceptor('file', {
-      storage: diskStorage({ destination: uploadDir() }),
-      limits: { fileSize: 512 * 1024 ** 2, files: 1 },
-    }),
-  )
+  @CsvUpload()
   start(
     @Ctx() ctx: RequestContext,
-    @UploadedFile() file: { path: string; originalname: string } | undefined,
+    @UploadedFile() file: UploadedCsv | undefined,
     @Query() query: StartEmployerReportQueryDto,
   ): Promise<EmployerReportImportResponse> {
-    if (!file) {
-      throw ProblemException.validation([{ field: 'file', reason: 'attach the CSV as the form field "file"' }]);
-    }
+    const upload = requireCsv(file);
     return this.reports.start(ctx, {
       municipalityCode: query.municipality ?? ctx.principal!.municipalityCodes[0],
-      fileName: file.originalname,
-      filePath: file.path,
+      fileName: upload.originalname,
+      filePath: upload.path,
       receivedOn: query.receivedOn,
     });
   }

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
-import { MatchRunsService } from '@app/matching';
+import { MatchRunsService, type MatchRunResponse } from '@app/matching';
 import {
   Clock,
   csvLine,
@@ -130,7 +130,8 @@ export class EmployerReportsService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<EmployerReportImportResponse> {
-    return this.viewOf(await this.visibleImport(ctx, id));
+    const row = await this.visibleImport(ctx, id);
+    return viewOf(row, await this.runs.get(row.match_run_id));
   }
 
   async list(ctx: RequestContext): Promise<EmployerReportImportResponse[]> {
@@ -139,7 +140,8 @@ export class EmployerReportsService {
         ORDER BY created_at DESC LIMIT 50`,
       [ctx.principal?.municipalityCodes ?? []],
     );
-    return Promise.all(rows.map((row) => this.viewOf(row)));
+    const runs = await this.runs.getMany(rows.map((row) => row.match_run_id));
+    return rows.map((row) => viewOf(row, runs.get(row.match_run_id)!));
   }
 
   /** The reports of an import, e.g. only the late ones or the rejected ones. */
@@ -375,24 +377,6 @@ export class EmployerReportsService {
     }
     return row;
   }
-
-  private async viewOf(row: ImportRow): Promise<EmployerReportImportResponse> {
-    return {
-      id: row.id,
-      municipalityCode: row.municipality_code,
-      fileName: row.file_name,
-      receivedOn: row.received_on,
-      matchRun: await this.runs.get(row.match_run_id),
-      totalLines: row.total_lines,
-      appliedLines: row.applied_lines,
-      rejectedLines: row.rejected_lines,
-      invalidLines: row.invalid_lines,
-      lateLines: row.late_lines,
-      pendingLines: row.total_lines - row.applied_lines - row.rejected_lines - row.invalid_lines,
-      lastAppliedAt: row.last_applied_at?.toISOString() ?? null,
-      createdAt: row.created_at.toISOString(),
-    };
-  }
 }
 
 async function insertLines(tx: EntityManager, importId: string, lines: ReportLine[]): Promise<void> {
@@ -431,4 +415,22 @@ async function insertLines(tx: EntityManager, importId: string, lines: ReportLin
       ],
     );
   }
+}
+
+function viewOf(row: ImportRow, matchRun: MatchRunResponse): EmployerReportImportResponse {
+  return {
+    id: row.id,
+    municipalityCode: row.municipality_code,
+    fileName: row.file_name,
+    receivedOn: row.received_on,
+    matchRun,
+    totalLines: row.total_lines,
+    appliedLines: row.applied_lines,
+    rejectedLines: row.rejected_lines,
+    invalidLines: row.invalid_lines,
+    lateLines: row.late_lines,
+    pendingLines: row.total_lines - row.applied_lines - row.rejected_lines - row.invalid_lines,
+    lastAppliedAt: row.last_applied_at?.toISOString() ?? null,
+    createdAt: row.created_at.toISOString(),
+  };
 }

@@ -4,6 +4,8 @@
  * the 7 days start on; during the school's long vacations a student may work up to 8 hours a day.
  * Dates are ISO calendar dates.
  */
+import { addDays } from '@app/platform';
+
 export const WEEKLY_LIMIT_HOURS = 28;
 export const VACATION_DAILY_LIMIT_HOURS = 8;
 
@@ -24,12 +26,6 @@ export interface LimitBreach {
   hours: number;
   limit: number;
   rule: 'WEEKLY_28' | 'VACATION_DAILY_8';
-}
-
-function addDays(date: string, days: number): string {
-  const utc = new Date(`${date}T00:00:00Z`);
-  utc.setUTCDate(utc.getUTCDate() + days);
-  return utc.toISOString().slice(0, 10);
 }
 
 function inVacation(date: string, vacations: readonly Vacation[]): boolean {

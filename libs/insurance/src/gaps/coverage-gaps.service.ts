@@ -4,6 +4,7 @@ import { AuditService } from '@app/audit';
 import {
   Clock,
   containsPattern,
+  daysBetween,
   preparedQuery,
   decodeCursor,
   encodeCursor,
@@ -26,7 +27,8 @@ import type {
   RenewalCheckPageResponse,
   RenewalCheckQueryDto,
 } from './coverage-gaps.dto.js';
-import { gapTable, REGISTRY_CATEGORIES, type GapTable, type GapTerm } from './gap-table.js';
+import { REGISTRY_CATEGORIES } from '@app/residents/validation/resident-rules.js';
+import { gapTable, type GapTable, type GapTerm } from './gap-table.js';
 import { RecordedGaps } from './recorded-gaps.js';
 import { onRegisterSql, residentObligationFacts, type RegisterFacts } from './register-facts.js';
 
@@ -347,7 +349,7 @@ export class CoverageGapsService {
     const pageRows = rows.slice(0, limit);
     const items = pageRows.map((row) => {
       const expiry = row.stay_expiry_date!;
-      const daysLeft = Math.round((Date.parse(expiry) - Date.parse(today)) / 86_400_000);
+      const daysLeft = daysBetween(today, expiry);
       return {
         ...residentOf(row, today),
         daysLeft,

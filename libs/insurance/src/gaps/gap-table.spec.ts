@@ -2,7 +2,8 @@ import { STATUSES_OF_RESIDENCE } from '@app/migrations';
 import fc from 'fast-check';
 import { SCHEMES, obligationsOf, type Scheme } from '../obligations/index.js';
 import { addDays } from '../obligations/dates.js';
-import { ageCutoffs, gapTable, inGapTable, REGISTRY_CATEGORIES } from './gap-table.js';
+import { REGISTRY_CATEGORIES } from '@app/residents/validation/resident-rules.js';
+import { ageCutoffs, gapTable, inGapTable } from './gap-table.js';
 import { onRegister, residentObligationFacts } from './register-facts.js';
 
 const STATUS_CODES = STATUSES_OF_RESIDENCE.map(([code]) => code);

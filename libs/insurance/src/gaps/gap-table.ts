@@ -1,5 +1,6 @@
 import { PARAMETERS, SCHEMES, hasReachedAge, gapsOf, type AgeCounting, type Scheme } from '../obligations/index.js';
-import { addDays } from '../obligations/dates.js';
+import { addDays, daysBetween } from '@app/platform';
+import { REGISTRY_CATEGORIES } from '@app/residents/validation/resident-rules.js';
 import { residentObligationFacts } from './register-facts.js';
 
 /**
@@ -14,14 +15,6 @@ import { residentObligationFacts } from './register-facts.js';
  * two age limits), and the combinations that give a gap become the WHERE clause. The property test
  * beside this file checks the table against the engine resident by resident.
  */
-
-export const REGISTRY_CATEGORIES = [
-  'MID_LONG_TERM',
-  'SPECIAL_PERMANENT',
-  'TEMPORARY_PROTECTION',
-  'PROVISIONAL_STAY',
-  'NOT_REGISTERED',
-] as const;
 
 /** Birth dates in (after, until]; null is open. */
 export interface BirthRange {
@@ -69,10 +62,6 @@ export function ageCutoffs(onDate: string): string[] {
     cutoffs.add(reached);
   }
   return [...cutoffs].sort();
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** The birth-date bands between the cutoffs, each with a birth date that stands for it. */

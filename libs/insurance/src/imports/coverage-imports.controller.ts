@@ -1,7 +1,15 @@
-import { Controller, Get, HttpCode, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { diskStorage, FileInterceptor } from '@nestjs/platform-fastify/multipart';
-import { Ctx, ProblemException, Roles, uploadDir, UuidParam, type Page, type RequestContext } from '@app/platform';
+import { Controller, Get, HttpCode, Post, Query, UploadedFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  CsvUpload,
+  Ctx,
+  type Page,
+  type RequestContext,
+  requireCsv,
+  Roles,
+  type UploadedCsv,
+  UuidParam,
+} from '@app/platform';
 import {
   CoverageImportLinePage,
   CoverageImportLineQueryDto,
@@ -22,10 +30,6 @@ export class CoverageImportsController {
   @Post()
   @Roles(...LOADERS)
   @HttpCode(202)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
-  })
   @ApiOperation({
     summary: 'Load a coverage roll in katakana (NHI roll, employment-insurance list) through a match run',
     description:
@@ -34,26 +38,19 @@ export class CoverageImportsController {
       'periods when a reviewer accepts them.',
   })
   @ApiAcceptedResponse({ type: CoverageImportResponse })
-  @UseInterceptors(
-    FileInterceptor('file', {
-      storage: diskStorage({ destination: uploadDir() }),
-      limits: { fileSize: 512 * 1024 ** 2, files: 1 },
-    }),
-  )
+  @CsvUpload()
   start(
     @Ctx() ctx: RequestContext,
-    @UploadedFile() file: { path: string; originalname: string } | undefined,
+    @UploadedFile() file: UploadedCsv | undefined,
     @Query() query: StartCoverageImportQueryDto,
   ): Promise<CoverageImportResponse> {
-    if (!file) {
-      throw ProblemException.validation([{ field: 'file', reason: 'attach the CSV as the form field "file"' }]);
-    }
+    const upload = requireCsv(file);
     return this.imports.start(ctx, {
       municipalityCode: query.municipality ?? ctx.principal!.municipalityCodes[0],
       scheme: query.scheme,
       source: query.source,
-      fileName: file.originalname,
-      filePath: file.path,
+      fileName: upload.originalname,
+      filePath: upload.path,
     });
   }
 

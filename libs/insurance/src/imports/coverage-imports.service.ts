@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
-import { MatchRunsService, type MatchSource } from '@app/matching';
+import { MatchRunsService, type MatchRunResponse, type MatchSource } from '@app/matching';
 import {
   decodeCursor,
   DomainEvents,
@@ -139,7 +139,8 @@ export class CoverageImportsService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<CoverageImportResponse> {
-    return this.viewOf(await this.visibleImport(ctx, id));
+    const row = await this.visibleImport(ctx, id);
+    return viewOf(row, await this.runs.get(row.match_run_id));
   }
 
   async list(ctx: RequestContext): Promise<CoverageImportResponse[]> {
@@ -147,7 +148,9 @@ export class CoverageImportsService {
       `SELECT * FROM coverage_import WHERE municipality_code = ANY ($1::char(6)[]) ORDER BY created_at DESC LIMIT 50`,
       [ctx.principal?.municipalityCodes ?? []],
     );
-    return Promise.all(rows.filter((row) => mayHandle(ctx, row.scheme)).map((row) => this.viewOf(row)));
+    const visible = rows.filter((row) => mayHandle(ctx, row.scheme));
+    const runs = await this.runs.getMany(visible.map((row) => row.match_run_id));
+    return visible.map((row) => viewOf(row, runs.get(row.match_run_id)!));
   }
 
   async lines(
@@ -301,23 +304,22 @@ export class CoverageImportsService {
     }
     return row;
   }
+}
 
-  private async viewOf(row: ImportRow): Promise<CoverageImportResponse> {
-    const matchRun = await this.runs.get(row.match_run_id);
-    return {
-      id: row.id,
-      municipalityCode: row.municipality_code,
-      scheme: row.scheme,
-      source: row.source,
-      fileName: row.file_name,
-      matchRun,
-      totalLines: row.total_lines,
-      appliedLines: row.applied_lines,
-      conflictLines: row.conflict_lines,
-      invalidLines: row.invalid_lines,
-      pendingLines: row.total_lines - row.applied_lines - row.conflict_lines - row.invalid_lines,
-      lastAppliedAt: row.last_applied_at?.toISOString() ?? null,
-      createdAt: row.created_at.toISOString(),
-    };
-  }
+function viewOf(row: ImportRow, matchRun: MatchRunResponse): CoverageImportResponse {
+  return {
+    id: row.id,
+    municipalityCode: row.municipality_code,
+    scheme: row.scheme,
+    source: row.source,
+    fileName: row.file_name,
+    matchRun,
+    totalLines: row.total_lines,
+    appliedLines: row.applied_lines,
+    conflictLines: row.conflict_lines,
+    invalidLines: row.invalid_lines,
+    pendingLines: row.total_lines - row.applied_lines - row.conflict_lines - row.invalid_lines,
+    lastAppliedAt: row.last_applied_at?.toISOString() ?? null,
+    createdAt: row.created_at.toISOString(),
+  };
 }

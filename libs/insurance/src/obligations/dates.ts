@@ -3,6 +3,10 @@
  * as strings, which the rule lookups rely on.
  */
 
+import { addDays } from '@app/platform';
+
+export { addDays };
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function isLeapYear(year: number): boolean {
@@ -15,12 +19,6 @@ export function isIsoDate(value: unknown): value is string {
   const [year, month, day] = value.split('-').map(Number);
   if (year < 1 || month < 1 || month > 12 || day < 1) return false;
   return day <= (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]);
-}
-
-export function addDays(date: string, days: number): string {
-  const utc = new Date(`${date}T00:00:00Z`);
-  utc.setUTCDate(utc.getUTCDate() + days);
-  return utc.toISOString().slice(0, 10);
 }
 
 /**

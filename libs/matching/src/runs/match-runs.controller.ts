@@ -10,11 +10,18 @@ import {
   Query,
   Res,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { diskStorage, FileInterceptor } from '@nestjs/platform-fastify/multipart';
-import { Ctx, ProblemException, Roles, sendCsv, uploadDir, UuidParam, type RequestContext } from '@app/platform';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  CsvUpload,
+  Ctx,
+  type RequestContext,
+  requireCsv,
+  Roles,
+  sendCsv,
+  type UploadedCsv,
+  UuidParam,
+} from '@app/platform';
 import type { FastifyReply } from 'fastify';
 import {
   MatchReviewItem,
@@ -40,32 +47,22 @@ export class MatchRunsController {
   @Post()
   @Roles(...MATCHERS)
   @HttpCode(202)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
-  })
   @ApiOperation({
     summary: 'Upload external records (source_ref, kana_name, birth_date, sex[, alphabet_name, nationality]) to match',
   })
   @ApiAcceptedResponse({ type: MatchRunResponse })
-  @UseInterceptors(
-    FileInterceptor('file', {
-      storage: diskStorage({ destination: uploadDir() }),
-      limits: { fileSize: 512 * 1024 ** 2, files: 1 },
-    }),
-  )
+  @CsvUpload()
   start(
     @Ctx() ctx: RequestContext,
-    @UploadedFile() file: { path: string; originalname: string } | undefined,
+    @UploadedFile() file: UploadedCsv | undefined,
     @Query() query: StartMatchRunQueryDto,
   ): Promise<MatchRunResponse> {
-    if (!file)
-      throw ProblemException.validation([{ field: 'file', reason: 'attach the CSV as the form field "file"' }]);
+    const upload = requireCsv(file);
     return this.runs.start(ctx, {
       municipalityCode: query.municipality ?? ctx.principal!.municipalityCodes[0],
       source: query.source,
-      fileName: file.originalname,
-      filePath: file.path,
+      fileName: upload.originalname,
+      filePath: upload.path,
     });
   }
 

@@ -136,6 +136,15 @@ export class MatchRunsService {
     return viewOf(await this.runRow(id, visibleMunicipalities));
   }
 
+  /** Several runs in one query (lists of imports that go through match runs), by id. */
+  async getMany(ids: readonly string[]): Promise<Map<string, MatchRunResponse>> {
+    if (ids.length === 0) return new Map();
+    const rows: MatchRunRow[] = await this.dataSource.query(`SELECT * FROM match_run WHERE id = ANY ($1::uuid[])`, [
+      ids,
+    ]);
+    return new Map(rows.map((row) => [row.id, viewOf(row)]));
+  }
+
   /**
    * The job: reads the file, matches every row, and saves all results with the counters in one
    * transaction, so a retried job starts over without leaving half a run behind.

@@ -1,18 +1,18 @@
-import { Controller, Get, Header, HttpCode, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Post, Query, Res, UploadedFile } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ResidentExportService } from './resident-export.service.js';
-import {
-  ApiAcceptedResponse,
-  ApiBody,
-  ApiConsumes,
-  ApiOkResponse,
-  ApiOperation,
-  ApiPropertyOptional,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ImportRunResponse } from '../dto/resident-responses.dto.js';
-import { Ctx, ProblemException, Roles, sendCsv, uploadDir, UuidParam, type RequestContext } from '@app/platform';
-import { diskStorage, FileInterceptor } from '@nestjs/platform-fastify/multipart';
+import {
+  CsvUpload,
+  Ctx,
+  type RequestContext,
+  requireCsv,
+  Roles,
+  sendCsv,
+  type UploadedCsv,
+  UuidParam,
+} from '@app/platform';
 import { IsOptional } from 'class-validator';
 import { IsMunicipalityCode } from '@app/identity';
 import { ImportsService, type ImportRunView } from './imports.service.js';
@@ -22,12 +22,6 @@ export class StartImportQueryDto {
   @IsOptional()
   @IsMunicipalityCode()
   municipality?: string;
-}
-
-interface UploadedCsv {
-  path: string;
-  originalname: string;
-  size: number;
 }
 
 @ApiTags('exports')
@@ -56,29 +50,19 @@ export class ImportsController {
   @Post('residents')
   @Roles('CITY_CASEWORKER')
   @HttpCode(202)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
-  })
   @ApiOperation({ summary: 'Upload a register extract (CSV, UTF-8 or Shift_JIS); the import runs as a job' })
   @ApiAcceptedResponse({ type: ImportRunResponse })
-  @UseInterceptors(
-    FileInterceptor('file', {
-      storage: diskStorage({ destination: uploadDir() }),
-      limits: { fileSize: 2 * 1024 ** 3, files: 1 },
-    }),
-  )
+  @CsvUpload(2 * 1024 ** 3)
   start(
     @Ctx() ctx: RequestContext,
     @UploadedFile() file: UploadedCsv | undefined,
     @Query() query: StartImportQueryDto,
   ): Promise<ImportRunView> {
-    if (!file)
-      throw ProblemException.validation([{ field: 'file', reason: 'attach the CSV as the form field "file"' }]);
+    const upload = requireCsv(file);
     return this.imports.start(ctx, {
       municipalityCode: query.municipality ?? ctx.principal!.municipalityCodes[0],
-      fileName: file.originalname,
-      filePath: file.path,
+      fileName: upload.originalname,
+      filePath: upload.path,
     });
   }
 
