@@ -40,11 +40,12 @@ export function startNode(
   env: Record<string, string>,
   args: string[] = [],
   flags: string[] = [],
+  stdout: 'ignore' | 'inherit' = 'ignore',
 ): ChildProcess {
   const command = PINNED ? ['/usr/bin/taskset', '-c', '1', process.execPath] : [process.execPath];
   return spawn(command[0], [...command.slice(1), ...flags, script, ...args], {
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    stdio: ['ignore', stdout, 'inherit', 'ipc'],
   });
 }
 

@@ -14,6 +14,7 @@ import { Employment1765600000000 } from './1765600000000-employment.js';
 import { Counseling1765700000000 } from './1765700000000-counseling.js';
 import { Students1765800000000 } from './1765800000000-students.js';
 import { Credentials1765900000000 } from './1765900000000-credentials.js';
+import { NameWordPairs1766000000000 } from './1766000000000-name-word-pairs.js';
 
 /** Every migration, in order. Listed as classes (no globs) so builds and tests see the same set. */
 export const MIGRATIONS = [
@@ -33,5 +34,6 @@ export const MIGRATIONS = [
   Counseling1765700000000,
   Students1765800000000,
   Credentials1765900000000,
+  NameWordPairs1766000000000,
 ];
 export { STATUSES as STATUSES_OF_RESIDENCE } from './1764500000000-resident-registry.js';

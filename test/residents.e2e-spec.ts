@@ -260,6 +260,46 @@ describe('resident registry', () => {
     expect((await pages('q=pham%20minh'))[0]).toBe(ids[0]);
   });
 
+  it('lists each resident once for a pair of words, shortest name first, and follows renames', async () => {
+    // Two forms hold "mark cruz": the common name (2 words) and the alphabet name (3 words).
+    const mark = await createResident(caseworker, {
+      familyName: 'DELA CRUZ',
+      givenName: 'MARK',
+      commonName: 'MARK CRUZ',
+      nationality: 'PH',
+    });
+    const anthony = await createResident(caseworker, {
+      familyName: 'CRUZ',
+      givenName: 'MARK ANTHONY',
+      nationality: 'PH',
+    });
+    const pages = async (q: string) => {
+      const found: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: request.Response = await caseworker
+          .get(`/api/v1/residents?limit=1&q=${encodeURIComponent(q)}${cursor ? `&cursor=${cursor}` : ''}`)
+          .expect(200);
+        found.push(...page.body.items.map((r: { id: string }) => r.id));
+        cursor = page.body.nextCursor;
+      } while (cursor && found.length < 10);
+      return found;
+    };
+    expect(await pages('cruz mark')).toEqual([mark.id, anthony.id]);
+    expect(await pages('mark dela cruz')).toEqual([mark.id]);
+
+    const renamed = await caseworker
+      .patch(`/api/v1/residents/${mark.id}`, { givenName: 'JOY', commonName: null })
+      .set('if-match', `"${mark.version}"`)
+      .expect(200);
+    expect(renamed.body.givenName).toBe('JOY');
+    expect(await pages('cruz mark')).toEqual([anthony.id]);
+    expect(await pages('joy cruz')).toEqual([mark.id]);
+    const tampered = Buffer.from(JSON.stringify({ s: 'v2', k: '0.5', id: mark.id, f: '0' })).toString('base64url');
+    const bad = await caseworker.get(`/api/v1/residents?q=joy%20cruz&cursor=${tampered}`);
+    expect(bad.status).toBe(400);
+  });
+
   it('lists the statuses of residence with names, subtypes and the dates they are in force', async () => {
     const { body } = await caseworker.get('/api/v1/statuses-of-residence').expect(200);
     const byCode = new Map(body.items.map((status: { code: string }) => [status.code, status]));

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { dataSourceOptions, type DatabaseOptions } from './data-source-options.js';
+import { PreparedStatements } from './prepared-query.js';
 
 @Module({})
 export class DatabaseModule {
@@ -9,6 +10,7 @@ export class DatabaseModule {
   static forRoot(options: DatabaseOptions): DynamicModule {
     return {
       module: DatabaseModule,
+      global: true,
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
@@ -20,7 +22,8 @@ export class DatabaseModule {
           }),
         }),
       ],
-      exports: [TypeOrmModule],
+      providers: [PreparedStatements],
+      exports: [TypeOrmModule, PreparedStatements],
     };
   }
 }

@@ -238,10 +238,12 @@ export class ResidentImportService {
     let run = await this.load(importId);
     if (run.status === 'DONE') return this.counts(importId);
     await this.dropAbandonedStages();
+    const started = performance.now();
     if (run.staged_rows === null) {
       await this.stage(run, onProgress);
       run = await this.load(importId);
     }
+    const staged = performance.now();
     const columns = new Set(run.columns ?? []);
     while (run.processed_rows < run.staged_rows!) {
       const counts = await this.mergeSlice(run, columns);
@@ -270,7 +272,11 @@ export class ResidentImportService {
       actorOrgId: run.org_id,
       diff: { ...counts },
     });
-    this.logger.log({ importId, ...counts }, 'resident import done');
+    const seconds = (from: number, to: number) => Math.round(to - from) / 1000;
+    this.logger.log(
+      { importId, ...counts, stageSeconds: seconds(started, staged), mergeSeconds: seconds(staged, performance.now()) },
+      'resident import done',
+    );
     return counts;
   }
 

@@ -11,6 +11,21 @@ const MIN_SIMILARITY = 0.2;
 /** For each query word, the stored words that may stand for it, each with how close it is (1 = same). */
 export type WordAlternatives = Array<Array<{ token: string; similarity: number }>>;
 
+/**
+ * One pair of words as `resident_name_pair` stores it: "a b", the smaller first in byte order
+ * (PostgreSQL's "C" collation: UTF-8 byte order, which is code point order; JavaScript's `<`
+ * compares UTF-16 units and differs above U+FFFF).
+ */
+export function wordPair(first: string, second: string): string {
+  const a = [...first];
+  const b = [...second];
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const difference = a[i].codePointAt(0)! - b[i].codePointAt(0)!;
+    if (difference !== 0) return difference < 0 ? `${first} ${second}` : `${second} ${first}`;
+  }
+  return a.length <= b.length ? `${first} ${second}` : `${second} ${first}`;
+}
+
 /** The distinct words of a normalized query, at most MAX_QUERY_WORDS. */
 export function queryWords(normalizedQuery: string): string[] {
   return [...new Set(normalizedQuery.split(' ').filter(Boolean))].slice(0, MAX_QUERY_WORDS);
