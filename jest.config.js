@@ -26,8 +26,11 @@ const shared = {
     '^@app/matching$': '<rootDir>/libs/matching/src/index.ts',
     '^@app/insurance$': '<rootDir>/libs/insurance/src/index.ts',
     '^@app/employment$': '<rootDir>/libs/employment/src/index.ts',
+    '^@app/language$': '<rootDir>/libs/language/src/index.ts',
+    '^@app/orientation$': '<rootDir>/libs/orientation/src/index.ts',
     '^@app/migrations$': '<rootDir>/migrations/index.ts',
-    '^@app/(platform|identity|audit|residents|matching|insurance|employment)/(.*)\\.js$': '<rootDir>/libs/$1/src/$2',
+    '^@app/(platform|identity|audit|residents|matching|insurance|employment|language|orientation)/(.*)\\.js$':
+      '<rootDir>/libs/$1/src/$2',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',

@@ -15,6 +15,8 @@ import { Counseling1765700000000 } from './1765700000000-counseling.js';
 import { Students1765800000000 } from './1765800000000-students.js';
 import { Credentials1765900000000 } from './1765900000000-credentials.js';
 import { NameWordPairs1766000000000 } from './1766000000000-name-word-pairs.js';
+import { LanguageCourses1766100000000 } from './1766100000000-language-courses.js';
+import { Orientation1766200000000 } from './1766200000000-orientation.js';
 
 /** Every migration, in order. Listed as classes (no globs) so builds and tests see the same set. */
 export const MIGRATIONS = [
@@ -35,5 +37,7 @@ export const MIGRATIONS = [
   Students1765800000000,
   Credentials1765900000000,
   NameWordPairs1766000000000,
+  LanguageCourses1766100000000,
+  Orientation1766200000000,
 ];
 export { STATUSES as STATUSES_OF_RESIDENCE } from './1764500000000-resident-registry.js';

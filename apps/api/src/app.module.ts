@@ -4,6 +4,8 @@ import { IdentityModule } from '@app/identity';
 import { MIGRATIONS } from '@app/migrations';
 import { EmploymentModule } from '@app/employment';
 import { InsuranceModule } from '@app/insurance';
+import { LanguageModule } from '@app/language';
+import { OrientationModule } from '@app/orientation';
 import { MatchingModule } from '@app/matching';
 import { ResidentsModule } from '@app/residents';
 import {
@@ -39,6 +41,8 @@ export class AppModule {
         MatchingModule,
         InsuranceModule,
         EmploymentModule,
+        LanguageModule,
+        OrientationModule,
       ],
     };
   }

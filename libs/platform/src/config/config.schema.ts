@@ -51,6 +51,8 @@ export const configSchema = z
     WEB_DIR: z.string().min(1).default('dist/web'),
     // Staged rows merged per transaction: the unit of resumption after a crash.
     IMPORT_SLICE_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
+    // Newcomers (moved in within this many days) who have not attended orientation are invited.
+    ORIENTATION_NEWCOMER_DAYS: z.coerce.number().int().min(1).max(3_650).default(90),
     TZ_OFFICE: timeZone.default('Asia/Tokyo'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SESSION_IDLE_MINUTES: z.coerce

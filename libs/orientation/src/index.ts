@@ -1,0 +1,1 @@
+export * from './orientation.module.js';
