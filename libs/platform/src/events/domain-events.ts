@@ -18,6 +18,16 @@ export interface DomainEventPayloads {
   'match-run.completed': { matchRunId: string; municipalityCode: string };
   /** A reviewer linked a match-run row to a resident. */
   'match-review.accepted': { matchRunId: string; seq: number; residentId: string; reviewerUserId: string | null };
+  /** A place in a language course opened and went to the first person on its waitlist. */
+  'enrollment.promoted': { enrollmentId: string; courseId: string; residentId: string; municipalityCode: string };
+  /** A learner has now been absent from 3 (or more) recorded sessions of a course in a row. */
+  'learner.absent': {
+    residentId: string;
+    municipalityCode: string;
+    courseId: string;
+    enrollmentId: string;
+    consecutiveAbsences: number;
+  };
 }
 
 export type DomainEventName = keyof DomainEventPayloads;
