@@ -17,6 +17,7 @@ import { Credentials1765900000000 } from './1765900000000-credentials.js';
 import { NameWordPairs1766000000000 } from './1766000000000-name-word-pairs.js';
 import { LanguageCourses1766100000000 } from './1766100000000-language-courses.js';
 import { Orientation1766200000000 } from './1766200000000-orientation.js';
+import { Cases1766300000000 } from './1766300000000-cases.js';
 
 /** Every migration, in order. Listed as classes (no globs) so builds and tests see the same set. */
 export const MIGRATIONS = [
@@ -39,5 +40,6 @@ export const MIGRATIONS = [
   NameWordPairs1766000000000,
   LanguageCourses1766100000000,
   Orientation1766200000000,
+  Cases1766300000000,
 ];
 export { STATUSES as STATUSES_OF_RESIDENCE } from './1764500000000-resident-registry.js';

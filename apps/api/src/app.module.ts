@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
+import { CasesModule } from '@app/cases';
 import { IdentityModule } from '@app/identity';
 import { MIGRATIONS } from '@app/migrations';
 import { EmploymentModule } from '@app/employment';
@@ -43,6 +44,7 @@ export class AppModule {
         EmploymentModule,
         LanguageModule,
         OrientationModule,
+        CasesModule,
       ],
     };
   }

@@ -1,0 +1,2 @@
+export * from './cases.module.js';
+export * from './cases.service.js';
