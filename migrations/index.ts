@@ -18,6 +18,8 @@ import { NameWordPairs1766000000000 } from './1766000000000-name-word-pairs.js';
 import { LanguageCourses1766100000000 } from './1766100000000-language-courses.js';
 import { Orientation1766200000000 } from './1766200000000-orientation.js';
 import { Cases1766300000000 } from './1766300000000-cases.js';
+import { Alerts1766400000000 } from './1766400000000-alerts.js';
+import { Notifications1766500000000 } from './1766500000000-notifications.js';
 
 /** Every migration, in order. Listed as classes (no globs) so builds and tests see the same set. */
 export const MIGRATIONS = [
@@ -41,5 +43,7 @@ export const MIGRATIONS = [
   LanguageCourses1766100000000,
   Orientation1766200000000,
   Cases1766300000000,
+  Alerts1766400000000,
+  Notifications1766500000000,
 ];
 export { STATUSES as STATUSES_OF_RESIDENCE } from './1764500000000-resident-registry.js';

@@ -1,5 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AlertsModule } from '@app/alerts';
 import { AuditModule } from '@app/audit';
+import { NotificationsModule } from '@app/notifications';
 import { CasesModule } from '@app/cases';
 import { IdentityModule } from '@app/identity';
 import { MIGRATIONS } from '@app/migrations';
@@ -45,6 +47,8 @@ export class AppModule {
         LanguageModule,
         OrientationModule,
         CasesModule,
+        AlertsModule,
+        NotificationsModule,
       ],
     };
   }

@@ -1,5 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AlertsModule } from '@app/alerts';
 import { AuditModule } from '@app/audit';
+import { NotificationsModule } from '@app/notifications';
 import { EmploymentModule } from '@app/employment';
 import { InsuranceModule } from '@app/insurance';
 import { MIGRATIONS } from '@app/migrations';
@@ -38,6 +40,8 @@ export class WorkerModule {
         // Apply coverage rolls and employer reports when their match run completes (match-run.completed).
         InsuranceModule,
         EmploymentModule,
+        AlertsModule,
+        NotificationsModule,
       ],
       providers: [
         MaintenanceProcessor,

@@ -8,6 +8,8 @@ export const QueueName = {
   maintenance: 'maintenance',
   imports: 'imports',
   matching: 'matching',
+  alerts: 'alerts',
+  notifications: 'notifications',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -15,6 +17,10 @@ export const JobName = {
   heartbeat: 'heartbeat',
   importResidents: 'import-residents',
   matchRun: 'match-run',
+  evaluateResidentAlerts: 'evaluate-resident-alerts',
+  alertSweep: 'alert-sweep',
+  sendNotification: 'send-notification',
+  relayNotifications: 'relay-notifications',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -22,12 +28,20 @@ export interface JobPayload {
   [JobName.heartbeat]: { scheduledAt?: string };
   [JobName.importResidents]: { importId: string };
   [JobName.matchRun]: { matchRunId: string };
+  [JobName.evaluateResidentAlerts]: { residentId: string };
+  [JobName.alertSweep]: { scheduledAt?: string; on?: string };
+  [JobName.sendNotification]: { notificationId: string };
+  [JobName.relayNotifications]: { scheduledAt?: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.heartbeat]: QueueName.maintenance,
   [JobName.importResidents]: QueueName.imports,
   [JobName.matchRun]: QueueName.matching,
+  [JobName.evaluateResidentAlerts]: QueueName.alerts,
+  [JobName.alertSweep]: QueueName.alerts,
+  [JobName.sendNotification]: QueueName.notifications,
+  [JobName.relayNotifications]: QueueName.notifications,
 };
 
 export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
@@ -50,11 +64,42 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnComplete: { age: 7 * 24 * 3600 },
     removeOnFail: { age: 30 * 24 * 3600 },
   },
+  // Re-evaluating is idempotent. Removed when done, so that the resident's next change can queue
+  // another evaluation under the same id (one waiting evaluation per resident at most).
+  [JobName.evaluateResidentAlerts]: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 1_000 },
+    removeOnComplete: true,
+    removeOnFail: { age: 7 * 24 * 3600 },
+  },
+  [JobName.alertSweep]: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 60_000 },
+    removeOnComplete: { count: 30 },
+    removeOnFail: { count: 100 },
+  },
+  // The outbox row is the truth: a retried send first checks whether it was already sent.
+  [JobName.sendNotification]: {
+    attempts: 8,
+    backoff: { type: 'exponential', delay: 5_000 },
+    removeOnComplete: { age: 24 * 3600 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  },
+  [JobName.relayNotifications]: {
+    attempts: 1,
+    removeOnComplete: { count: 10 },
+    removeOnFail: { count: 100 },
+  },
 };
 
 /** Natural job ids (no ':' allowed): one job per import run, however often it is enqueued. */
 export const importJobId = (importId: string): string => `import-${importId}`;
 export const matchRunJobId = (matchRunId: string): string => `match-${matchRunId}`;
+export const residentAlertsJobId = (residentId: string): string => `alerts-${residentId}`;
+export const notificationJobId = (notificationId: string): string => `notify-${notificationId}`;
+/** Nightly alert sweep at 02:00 office time. */
+export const ALERT_SWEEP_SCHEDULER_ID = 'alert-sweep';
+export const ALERT_SWEEP_CRON = '0 2 * * *';
 
 /** Schedules registered by the worker (the scheduler only enqueues; the job does the work). */
 export const HEARTBEAT_EVERY_MS = 60_000;
