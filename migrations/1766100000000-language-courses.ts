@@ -38,7 +38,9 @@ export class LanguageCourses1766100000000 implements MigrationInterface {
         CHECK (ends_on >= starts_on),
         CHECK (level_to >= level_from)
       )`);
-    await db.query(`CREATE INDEX language_course_municipality ON language_course (municipality_code, starts_on DESC, id)`);
+    await db.query(
+      `CREATE INDEX language_course_municipality ON language_course (municipality_code, starts_on DESC, id)`,
+    );
     await db.query(`
       CREATE TABLE course_session (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -71,7 +73,9 @@ export class LanguageCourses1766100000000 implements MigrationInterface {
         UNIQUE (course_id, resident_id),
         CHECK ((status = 'WAITLISTED') = (enrolled_on IS NULL) OR status IN ('WITHDRAWN', 'DROPPED'))
       )`);
-    await db.query(`CREATE INDEX enrollment_waitlist ON enrollment (course_id, request_seq) WHERE status = 'WAITLISTED'`);
+    await db.query(
+      `CREATE INDEX enrollment_waitlist ON enrollment (course_id, request_seq) WHERE status = 'WAITLISTED'`,
+    );
     await db.query(`CREATE INDEX enrollment_resident ON enrollment (resident_id)`);
     await db.query(`
       CREATE TABLE attendance (
