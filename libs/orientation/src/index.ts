@@ -1,1 +1,3 @@
 export * from './orientation.module.js';
+export * from './orientation-topics.js';
+export * from './attendance/attendance.service.js';
