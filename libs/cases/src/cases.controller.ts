@@ -10,13 +10,13 @@ import {
   CreateCaseDto,
   CreateConsentDto,
   CreateNoteDto,
-  CreateReferralDto,
+  CreateCaseReferralDto,
   NoteResponse,
-  ReferralQueryDto,
-  ReferralResponse,
+  CaseReferralQueryDto,
+  CaseReferralResponse,
   TimelineEntryResponse,
   UpdateCaseDto,
-  UpdateReferralDto,
+  UpdateCaseReferralDto,
   WithdrawConsentDto,
 } from './cases.dto.js';
 import { CasesService } from './cases.service.js';
@@ -108,12 +108,12 @@ export class CasesController {
   @Roles('CITY_CASEWORKER', 'PESO_COUNSELOR')
   @HttpCode(201)
   @ApiOperation({ summary: "Refer the case to another office; needs the resident's consent in force (409 otherwise)" })
-  @ApiCreatedResponse({ type: ReferralResponse })
+  @ApiCreatedResponse({ type: CaseReferralResponse })
   refer(
     @Ctx() ctx: RequestContext,
     @UuidParam() id: string,
-    @Body() body: CreateReferralDto,
-  ): Promise<ReferralResponse> {
+    @Body() body: CreateCaseReferralDto,
+  ): Promise<CaseReferralResponse> {
     return this.referrals.send(ctx, id, body);
   }
 }
@@ -126,20 +126,20 @@ export class ReferralsController {
   @Get()
   @Roles('CITY_CASEWORKER', 'PESO_COUNSELOR')
   @ApiOperation({ summary: 'Referrals to your office (incoming, default) or from it (outgoing), newest first' })
-  @ApiOkResponse({ type: [ReferralResponse] })
-  list(@Ctx() ctx: RequestContext, @Query() query: ReferralQueryDto): Promise<ReferralResponse[]> {
+  @ApiOkResponse({ type: [CaseReferralResponse] })
+  list(@Ctx() ctx: RequestContext, @Query() query: CaseReferralQueryDto): Promise<CaseReferralResponse[]> {
     return this.referrals.list(ctx, query);
   }
 
   @Patch(':id')
   @Roles('CITY_CASEWORKER', 'PESO_COUNSELOR')
   @ApiOperation({ summary: 'Accept or decline a referral to your office, or complete an accepted one' })
-  @ApiOkResponse({ type: ReferralResponse })
+  @ApiOkResponse({ type: CaseReferralResponse })
   respond(
     @Ctx() ctx: RequestContext,
     @UuidParam() id: string,
-    @Body() body: UpdateReferralDto,
-  ): Promise<ReferralResponse> {
+    @Body() body: UpdateCaseReferralDto,
+  ): Promise<CaseReferralResponse> {
     return this.referrals.respond(ctx, id, body);
   }
 }

@@ -139,13 +139,13 @@ export class NoteResponse {
   @ApiProperty() createdAt: string;
 }
 
-export class CreateReferralDto {
+export class CreateCaseReferralDto {
   @ApiProperty({ format: 'uuid', description: 'The office asked to help' }) @IsUUID() toOrgId: string;
   @ApiProperty({ enum: CONSENT_PURPOSES }) @IsIn(CONSENT_PURPOSES) purpose: (typeof CONSENT_PURPOSES)[number];
   @ApiPropertyOptional({ maxLength: 4000 }) @IsOptional() @IsString() @MaxLength(4000) message?: string;
 }
 
-export class UpdateReferralDto {
+export class UpdateCaseReferralDto {
   @ApiProperty({ description: 'The version you read' }) @IsInt() @Min(1) version: number;
   @ApiProperty({ enum: ['ACCEPTED', 'DECLINED', 'COMPLETED'] })
   @IsIn(['ACCEPTED', 'DECLINED', 'COMPLETED'])
@@ -153,7 +153,7 @@ export class UpdateReferralDto {
   @ApiPropertyOptional({ maxLength: 4000 }) @IsOptional() @IsString() @MaxLength(4000) responseNote?: string;
 }
 
-export class ReferralQueryDto {
+export class CaseReferralQueryDto {
   @ApiPropertyOptional({ enum: ['incoming', 'outgoing'], description: 'Default: incoming' })
   @IsOptional()
   @IsIn(['incoming', 'outgoing'])
@@ -161,7 +161,7 @@ export class ReferralQueryDto {
   @ApiPropertyOptional({ enum: REFERRAL_STATUSES }) @IsOptional() @IsIn(REFERRAL_STATUSES) status?: string;
 }
 
-export class ReferralResponse {
+export class CaseReferralResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ format: 'uuid' }) fromOrgId: string;

@@ -3,14 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
 import { ProblemException, type RequestContext } from '@app/platform';
 import { DataSource } from 'typeorm';
-import type { CreateReferralDto, ReferralQueryDto, ReferralResponse, UpdateReferralDto } from './cases.dto.js';
+import type {
+  CreateCaseReferralDto,
+  CaseReferralQueryDto,
+  CaseReferralResponse,
+  UpdateCaseReferralDto,
+} from './cases.dto.js';
 import { CasesService } from './cases.service.js';
 import { validConsentSql } from './consents.service.js';
 
 const REFERRAL_COLUMNS = `id, case_id, from_org_id, to_org_id, purpose, consent_id, message, status, response_note,
   responded_at, created_at, version`;
 
-function referralOf(row: Record<string, unknown>): ReferralResponse {
+function referralOf(row: Record<string, unknown>): CaseReferralResponse {
   return {
     id: row.id as string,
     caseId: row.case_id as string,
@@ -48,7 +53,7 @@ export class ReferralsService {
     private readonly audit: AuditService,
   ) {}
 
-  async send(ctx: RequestContext, caseId: string, input: CreateReferralDto): Promise<ReferralResponse> {
+  async send(ctx: RequestContext, caseId: string, input: CreateCaseReferralDto): Promise<CaseReferralResponse> {
     return this.dataSource.transaction(async (tx) => {
       const { row, access } = await this.cases.access(tx, ctx, caseId, true);
       if (access !== 'OWNER') throw ProblemException.forbidden('Only the office that owns the case refers it.');
@@ -106,7 +111,7 @@ export class ReferralsService {
     });
   }
 
-  async list(ctx: RequestContext, query: ReferralQueryDto): Promise<ReferralResponse[]> {
+  async list(ctx: RequestContext, query: CaseReferralQueryDto): Promise<CaseReferralResponse[]> {
     const column = query.direction === 'outgoing' ? 'from_org_id' : 'to_org_id';
     const params: unknown[] = [ctx.principal!.orgId];
     const status = query.status ? `AND status = $${params.push(query.status)}` : '';
@@ -118,7 +123,7 @@ export class ReferralsService {
   }
 
   /** The receiving office answers: accept or decline a sent referral, complete an accepted one. */
-  async respond(ctx: RequestContext, id: string, input: UpdateReferralDto): Promise<ReferralResponse> {
+  async respond(ctx: RequestContext, id: string, input: UpdateCaseReferralDto): Promise<CaseReferralResponse> {
     return this.dataSource.transaction(async (tx) => {
       const [before] = await tx.query(`SELECT ${REFERRAL_COLUMNS} FROM referral WHERE id = $1 FOR UPDATE`, [id]);
       if (!before || (before.to_org_id !== ctx.principal!.orgId && before.from_org_id !== ctx.principal!.orgId)) {

@@ -22,8 +22,8 @@ import type {
   CreateCourseDto,
   CreateSessionDto,
   EnrollmentResponse,
-  RecordAttendanceDto,
-  RecordAttendanceResponse,
+  RecordCourseAttendanceDto,
+  RecordCourseAttendanceResponse,
   RosterEntryResponse,
   SessionResponse,
   UpdateCourseDto,
@@ -453,8 +453,8 @@ export class CoursesService {
   async recordAttendance(
     ctx: RequestContext,
     sessionId: string,
-    input: RecordAttendanceDto,
-  ): Promise<RecordAttendanceResponse> {
+    input: RecordCourseAttendanceDto,
+  ): Promise<RecordCourseAttendanceResponse> {
     const [session] = await this.dataSource.query(`SELECT ${SESSION_COLUMNS} FROM course_session WHERE id = $1`, [
       sessionId,
     ]);

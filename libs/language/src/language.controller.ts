@@ -22,8 +22,8 @@ import {
   CreateSessionDto,
   EnrollDto,
   EnrollmentResponse,
-  RecordAttendanceDto,
-  RecordAttendanceResponse,
+  RecordCourseAttendanceDto,
+  RecordCourseAttendanceResponse,
   ResidentLanguageResponse,
   RosterEntryResponse,
   SessionResponse,
@@ -207,12 +207,12 @@ export class CourseSessionsController {
   @Put(':id/attendance')
   @Roles('CITY_CASEWORKER')
   @ApiOperation({ summary: 'Record attendance of the session (PRESENT, ABSENT, EXCUSED) for many learners at once' })
-  @ApiOkResponse({ type: RecordAttendanceResponse })
+  @ApiOkResponse({ type: RecordCourseAttendanceResponse })
   attendance(
     @Ctx() ctx: RequestContext,
     @UuidParam() id: string,
-    @Body() body: RecordAttendanceDto,
-  ): Promise<RecordAttendanceResponse> {
+    @Body() body: RecordCourseAttendanceDto,
+  ): Promise<RecordCourseAttendanceResponse> {
     return this.courses.recordAttendance(ctx, id, body);
   }
 }

@@ -222,22 +222,22 @@ export class RosterEntryResponse extends EnrollmentResponse {
   attendancePercent: number | null;
 }
 
-export class AttendanceRecordDto {
+export class CourseAttendanceRecordDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() enrollmentId: string;
   @ApiProperty({ enum: ATTENDANCE_STATUSES }) @IsIn(ATTENDANCE_STATUSES) status: (typeof ATTENDANCE_STATUSES)[number];
 }
 
-export class RecordAttendanceDto {
-  @ApiProperty({ type: [AttendanceRecordDto] })
+export class RecordCourseAttendanceDto {
+  @ApiProperty({ type: [CourseAttendanceRecordDto] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(10000)
   @ValidateNested({ each: true })
-  @Type(() => AttendanceRecordDto)
-  records: AttendanceRecordDto[];
+  @Type(() => CourseAttendanceRecordDto)
+  records: CourseAttendanceRecordDto[];
 }
 
-export class AttendanceResponse {
+export class CourseAttendanceResponse {
   @ApiProperty({ format: 'uuid' }) enrollmentId: string;
   @ApiProperty({ format: 'uuid' }) residentId: string;
   @ApiProperty({ enum: ATTENDANCE_STATUSES }) status: string;
@@ -250,8 +250,8 @@ export class AbsenceSignalResponse {
   @ApiProperty({ format: 'date' }) lastAttendedOn: string | null;
 }
 
-export class RecordAttendanceResponse {
-  @ApiProperty({ type: [AttendanceResponse] }) records: AttendanceResponse[];
+export class RecordCourseAttendanceResponse {
+  @ApiProperty({ type: [CourseAttendanceResponse] }) records: CourseAttendanceResponse[];
   @ApiProperty({ type: [AbsenceSignalResponse], description: 'Learners now absent from 3 sessions in a row' })
   absentThreeInARow: AbsenceSignalResponse[];
 }

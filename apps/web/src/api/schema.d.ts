@@ -17,6 +17,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/residents/{id}/access-disclosure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every read and write of the resident's record, by whom, when and for what purpose (APPI disclosure) */
+        get: operations["AccessDisclosureController_of"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -984,10 +1001,564 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/language-courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Courses of your municipalities, latest start first, with places left and waitlist */
+        get: operations["LanguageCoursesController_list"];
+        put?: never;
+        /** Schedule a Japanese-language course (provider, levels, language, capacity, dates) */
+        post: operations["LanguageCoursesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/language-courses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A course with its counts */
+        get: operations["LanguageCoursesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a course (version you read); more capacity enrolls people from the waitlist */
+        patch: operations["LanguageCoursesController_update"];
+        trace?: never;
+    };
+    "/api/v1/language-courses/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sessions of the course in date order */
+        get: operations["LanguageCoursesController_sessions"];
+        put?: never;
+        /** Add a session (class day) to the course */
+        post: operations["LanguageCoursesController_addSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/language-courses/{id}/enrollments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roster: enrolled learners with attendance, then the waitlist in order */
+        get: operations["LanguageCoursesController_roster"];
+        put?: never;
+        /** Enroll a resident; when the course is full they are waitlisted in request order (race-safe) */
+        post: operations["LanguageCoursesController_enroll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/language-courses/{id}/enrollments.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roster as CSV */
+        get: operations["LanguageCoursesController_rosterCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/language-courses/{id}/attendance.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The attendance sheet: one line per learner, one column per session (P, A, E) */
+        get: operations["LanguageCoursesController_attendanceCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/language-courses/{id}/absent-learners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Learners absent from 3 or more recorded sessions in a row (for the coordinator) */
+        get: operations["LanguageCoursesController_absent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/language-courses/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the course: enrolled learners at or above the completion share are COMPLETED, the others DROPPED */
+        post: operations["LanguageCoursesController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/course-sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Move, retitle or cancel a session (version you read) */
+        patch: operations["CourseSessionsController_update"];
+        trace?: never;
+    };
+    "/api/v1/course-sessions/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record attendance of the session (PRESENT, ABSENT, EXCUSED) for many learners at once */
+        put: operations["CourseSessionsController_attendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enrollments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Withdraw or drop a learner (version you read); a freed place goes to the first on the waitlist */
+        patch: operations["EnrollmentsController_end"];
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A resident's Japanese: latest level per framework, all assessments, courses taken */
+        get: operations["ResidentLanguageController_language"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/proficiency-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a proficiency assessment (JLPT N5–N1, JF_STANDARD A1–C2, JFT_BASIC, SCHOOL_DLA 1–6) */
+        post: operations["ResidentLanguageController_assess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orientation-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Orientation sessions of your office's municipalities by date, with attendance counts
+         * @description Ordered by date and start time. A PESO counselor sees them to point clients to the next one.
+         */
+        get: operations["OrientationSessionsController_list"];
+        put?: never;
+        /** Schedule an orientation session for newcomers (date, venue or online, languages, topics) */
+        post: operations["OrientationSessionsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orientation-sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An orientation session with its attendance counts */
+        get: operations["OrientationSessionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a session (send the version you read; a stale one gives 409) */
+        patch: operations["OrientationSessionsController_update"];
+        trace?: never;
+    };
+    "/api/v1/orientation-sessions/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The session's roster: who registered, attended or did not come, in name order */
+        get: operations["OrientationAttendanceController_roster"];
+        /**
+         * Register a resident for the session, or record that they attended or did not come
+         * @description The resident must be one of the session's municipality (404 otherwise). ATTENDED and NO_SHOW can be recorded from the date of the session; a full session (capacity) refuses a new registration with 409.
+         */
+        put: operations["OrientationAttendanceController_record"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orientation-sessions/{id}/attendance.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The session's roster as CSV (resident_id, names, status, language, recorded_at), in name order */
+        get: operations["OrientationAttendanceController_rosterCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/orientation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The resident's orientation record: sessions registered for and attended, with dates, topics, languages */
+        get: operations["ResidentOrientationController_record"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orientation/newcomer-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The newcomer invitation list (until notifications land, this is the invitation list): recent arrivals who have not attended orientation, with the language to invite them in
+         * @description Residents of your municipality who moved in within withinDays days up to today (Asia/Tokyo), still live here (no move-out, or one after today) and have not attended an orientation session; registered or absent (NO_SHOW) residents stay listed. Every registry category is included. Until the notifications issue lands, this list is the invitation list: nothing is sent by Kyosei yet. Ordered by move-in date, then id.
+         */
+        get: operations["NewcomerInvitationsController_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orientation/newcomer-invitations.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The whole newcomer invitation list as CSV (the invitation list until notifications land)
+         * @description Residents of your municipality who moved in within withinDays days up to today (Asia/Tokyo), still live here (no move-out, or one after today) and have not attended an orientation session; registered or absent (NO_SHOW) residents stay listed. Every registry category is included. Until the notifications issue lands, this list is the invitation list: nothing is sent by Kyosei yet. Columns: resident_id, family_name, given_name, middle_name, kana_name, moved_in_on, days_since_moved_in, preferred_language, communication_level, invitation_language.
+         */
+        get: operations["NewcomerInvitationsController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your office's cases and those referred to it, soonest next action first (filters: mine, overdue…) */
+        get: operations["CasesController_list"];
+        put?: never;
+        /** Open a case for a resident's need; your office owns it and you work it */
+        post: operations["CasesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case (audited with its purpose: your casework, or the purpose it was referred for) */
+        get: operations["CasesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change status, priority, next action or worker (version you read; 409 if stale) */
+        patch: operations["CasesController_update"];
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notes you may read: normal ones, and your office's sensitive ones */
+        get: operations["CasesController_notes"];
+        put?: never;
+        /** Write a note; SENSITIVE notes are read by your office only */
+        post: operations["CasesController_addNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/notes.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notes as CSV; sensitive notes are never exported */
+        get: operations["CasesController_notesCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notes, referrals and changes of the case in the order they happened */
+        get: operations["CasesController_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refer the case to another office; needs the resident's consent in force (409 otherwise) */
+        post: operations["CasesController_refer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Referrals to your office (incoming, default) or from it (outgoing), newest first */
+        get: operations["ReferralsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Accept or decline a referral to your office, or complete an accepted one */
+        patch: operations["ReferralsController_respond"];
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The resident's consents, with whether each is in force today */
+        get: operations["ConsentsController_ofResident"];
+        put?: never;
+        /** Record the resident's consent to share with an office for a purpose (form, language) */
+        post: operations["ConsentsController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consents/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a consent; sharing under it stops at once */
+        post: operations["ConsentsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessDisclosureEntry: {
+            at: string;
+            /** @example case.read */
+            action: string;
+            entity: string;
+            entityId?: string | null;
+            /** @description Why: the declared or derived purpose */
+            purpose?: string | null;
+            /** Format: uuid */
+            actorUserId?: string | null;
+            actorName?: string | null;
+            /** Format: uuid */
+            actorOrgId?: string | null;
+            actorOrgName?: string | null;
+            /** @description A service token (job, CLI) instead of a person */
+            actorServiceTokenId?: string | null;
+        };
+        AccessDisclosurePage: {
+            items: components["schemas"]["AccessDisclosureEntry"][];
+            nextCursor?: string | null;
+        };
         LoginDto: {
             /** @example admin@demo.city */
             email: string;
@@ -2101,6 +2672,688 @@ export interface components {
             /** @description Where the online record is (required for VERIFIED_ONLINE) */
             onlineRecordRef?: string;
         };
+        CreateCourseDto: {
+            /**
+             * @description Defaults to the caller's first municipality
+             * @example 221309
+             */
+            municipalityCode?: string;
+            title: string;
+            /** @description Who runs it */
+            provider: string;
+            /** @enum {string} */
+            providerKind: "MUNICIPALITY" | "INTERNATIONAL_ASSOCIATION" | "NPO" | "VOLUNTEER_GROUP" | "SCHOOL" | "EMPLOYER" | "OTHER";
+            venue?: string;
+            online?: boolean;
+            /**
+             * @description Lowest level of the reference framework the course is for
+             * @enum {string}
+             */
+            levelFrom: "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
+            /** @enum {string} */
+            levelTo: "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
+            /**
+             * @description Language of instruction: ISO 639-1, or ja-easy
+             * @example ja-easy
+             */
+            instructionLanguage: string;
+            /** @example Saturdays 10:00–12:00 */
+            schedule?: string;
+            capacity: number;
+            feeYen?: number;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @description Share of sessions to attend to complete (default 80) */
+            completionAttendancePercent?: number;
+        };
+        CourseResponse: {
+            /** Format: uuid */
+            id: string;
+            municipalityCode: string;
+            title: string;
+            provider: string;
+            /** @enum {string} */
+            providerKind: "MUNICIPALITY" | "INTERNATIONAL_ASSOCIATION" | "NPO" | "VOLUNTEER_GROUP" | "SCHOOL" | "EMPLOYER" | "OTHER";
+            venue?: string | null;
+            online: boolean;
+            /** @enum {string} */
+            levelFrom: "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
+            /** @enum {string} */
+            levelTo: "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
+            instructionLanguage: string;
+            schedule?: string | null;
+            capacity: number;
+            feeYen: number;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            completionAttendancePercent: number;
+            /**
+             * Format: date
+             * @description When completion was decided
+             */
+            closedOn?: string | null;
+            enrolled: number;
+            waitlisted: number;
+            seatsLeft: number;
+            version: number;
+        };
+        CoursePage: {
+            items: components["schemas"]["CourseResponse"][];
+            nextCursor?: string | null;
+        };
+        UpdateCourseDto: {
+            /** @description The version you read */
+            version: number;
+            title?: string;
+            venue?: string;
+            schedule?: string;
+            /** @description Raising it enrolls people from the waitlist */
+            capacity?: number;
+            /** Format: date */
+            endsOn?: string;
+        };
+        CreateSessionDto: {
+            /** Format: date */
+            heldOn: string;
+            /** @example 10:00 */
+            startsAt?: string;
+            topic?: string;
+        };
+        SessionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: date */
+            heldOn: string;
+            startsAt?: string | null;
+            topic?: string | null;
+            cancelled: boolean;
+            version: number;
+        };
+        EnrollDto: {
+            /** Format: uuid */
+            residentId: string;
+        };
+        EnrollmentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: uuid */
+            residentId: string;
+            /** @enum {string} */
+            status: "WAITLISTED" | "ENROLLED" | "COMPLETED" | "WITHDRAWN" | "DROPPED";
+            /** @description 1 = next to be enrolled; only while waitlisted */
+            waitlistPosition?: number | null;
+            /** @description When the request was made */
+            requestedAt: string;
+            /** Format: date */
+            enrolledOn?: string | null;
+            /** Format: date */
+            endedOn?: string | null;
+            endReason?: string | null;
+            version: number;
+        };
+        RosterEntryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: uuid */
+            residentId: string;
+            /** @enum {string} */
+            status: "WAITLISTED" | "ENROLLED" | "COMPLETED" | "WITHDRAWN" | "DROPPED";
+            /** @description 1 = next to be enrolled; only while waitlisted */
+            waitlistPosition?: number | null;
+            /** @description When the request was made */
+            requestedAt: string;
+            /** Format: date */
+            enrolledOn?: string | null;
+            /** Format: date */
+            endedOn?: string | null;
+            endReason?: string | null;
+            version: number;
+            familyName: string;
+            givenName?: string | null;
+            kanaName?: string | null;
+            preferredLanguage?: string | null;
+            /** @description Sessions held since enrollment (cancelled and excused ones not counted) */
+            sessionsCounted: number;
+            sessionsPresent: number;
+            /** @description Percent present of the sessions counted */
+            attendancePercent?: number | null;
+        };
+        AbsenceSignalResponse: {
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: uuid */
+            residentId: string;
+            /** @description Consecutive absences up to the last session held */
+            consecutiveAbsences: number;
+            /** Format: date */
+            lastAttendedOn: Record<string, never>;
+        };
+        CloseCourseResponse: {
+            /** Format: date */
+            closedOn: string;
+            completed: number;
+            /** @description Enrolled learners below the completion threshold */
+            dropped: number;
+        };
+        UpdateSessionDto: {
+            /** @description The version you read */
+            version: number;
+            /** Format: date */
+            heldOn?: string;
+            topic?: string;
+            /** @description A cancelled session does not count towards completion */
+            cancelled?: boolean;
+        };
+        CourseAttendanceRecordDto: {
+            /** Format: uuid */
+            enrollmentId: string;
+            /** @enum {string} */
+            status: "PRESENT" | "ABSENT" | "EXCUSED";
+        };
+        RecordCourseAttendanceDto: {
+            records: components["schemas"]["CourseAttendanceRecordDto"][];
+        };
+        CourseAttendanceResponse: {
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: uuid */
+            residentId: string;
+            /** @enum {string} */
+            status: "PRESENT" | "ABSENT" | "EXCUSED";
+        };
+        RecordCourseAttendanceResponse: {
+            records: components["schemas"]["CourseAttendanceResponse"][];
+            /** @description Learners now absent from 3 sessions in a row */
+            absentThreeInARow: components["schemas"]["AbsenceSignalResponse"][];
+        };
+        UpdateEnrollmentDto: {
+            /** @description The version you read */
+            version: number;
+            /**
+             * @description WITHDRAWN: the learner left; DROPPED: the coordinator removed them
+             * @enum {string}
+             */
+            status: "WITHDRAWN" | "DROPPED";
+            reason?: string;
+        };
+        EndEnrollmentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: uuid */
+            residentId: string;
+            /** @enum {string} */
+            status: "WAITLISTED" | "ENROLLED" | "COMPLETED" | "WITHDRAWN" | "DROPPED";
+            /** @description 1 = next to be enrolled; only while waitlisted */
+            waitlistPosition?: number | null;
+            /** @description When the request was made */
+            requestedAt: string;
+            /** Format: date */
+            enrolledOn?: string | null;
+            /** Format: date */
+            endedOn?: string | null;
+            endReason?: string | null;
+            version: number;
+            /** @description Who got the freed place, if anyone */
+            promoted?: components["schemas"]["EnrollmentResponse"] | null;
+        };
+        AssessmentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            framework: "JLPT" | "JF_STANDARD" | "JFT_BASIC" | "SCHOOL_DLA";
+            level: string;
+            /** Format: date */
+            assessedOn: string;
+            assessor?: string | null;
+            score?: number | null;
+        };
+        ResidentCourseResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: uuid */
+            residentId: string;
+            /** @enum {string} */
+            status: "WAITLISTED" | "ENROLLED" | "COMPLETED" | "WITHDRAWN" | "DROPPED";
+            /** @description 1 = next to be enrolled; only while waitlisted */
+            waitlistPosition?: number | null;
+            /** @description When the request was made */
+            requestedAt: string;
+            /** Format: date */
+            enrolledOn?: string | null;
+            /** Format: date */
+            endedOn?: string | null;
+            endReason?: string | null;
+            version: number;
+            courseTitle: string;
+            /** Format: date */
+            courseStartsOn: string;
+            /** Format: date */
+            courseEndsOn: string;
+        };
+        ResidentLanguageResponse: {
+            /** Format: uuid */
+            residentId: string;
+            /** @description The latest assessment in each framework */
+            latest: components["schemas"]["AssessmentResponse"][];
+            /** @description Every assessment, newest first */
+            assessments: components["schemas"]["AssessmentResponse"][];
+            courses: components["schemas"]["ResidentCourseResponse"][];
+        };
+        CreateAssessmentDto: {
+            /** @enum {string} */
+            framework: "JLPT" | "JF_STANDARD" | "JFT_BASIC" | "SCHOOL_DLA";
+            /**
+             * @description JLPT N5–N1; JF_STANDARD A1–C2; JFT_BASIC A2 or BELOW_A2; SCHOOL_DLA 1–6
+             * @example N4
+             */
+            level: string;
+            /** Format: date */
+            assessedOn: string;
+            assessor?: string;
+            score?: number;
+        };
+        CreateOrientationSessionDto: {
+            /**
+             * @description Defaults to your office's municipality
+             * @example 221309
+             */
+            municipalityCode?: string;
+            /** Format: date */
+            heldOn: string;
+            /**
+             * @description HH:MM, office time
+             * @example 13:30
+             */
+            startsAt?: string | null;
+            /** @example 浜松市役所 北館 1階 101会議室 */
+            venue?: string | null;
+            /**
+             * @description Held online (a venue is needed otherwise)
+             * @default false
+             */
+            online: boolean;
+            /**
+             * @description Offered: ISO 639-1, or ja-easy
+             * @example [
+             *       "ja-easy",
+             *       "vi",
+             *       "pt"
+             *     ]
+             */
+            languages: string[];
+            /** @default false */
+            interpreter: boolean;
+            topics: ("RESIDENCE_PROCEDURES" | "MUNICIPAL_PROCEDURES" | "RIGHTS_DUTIES_LAW" | "WORK_RULES" | "HEALTH_INSURANCE" | "PENSION_WELFARE" | "TAX" | "CHILDBIRTH_CHILDCARE" | "SCHOOL_ENROLLMENT" | "MEDICAL_ACCESS" | "TRAFFIC_TRANSPORT" | "EMERGENCY_DISASTER" | "HOUSING" | "GARBAGE_MANNERS" | "BANKING_SHOPPING" | "JAPANESE_LEARNING")[];
+            /** @description Seats; none means no limit */
+            capacity?: number | null;
+            note?: string | null;
+        };
+        AttendanceCounts: {
+            /** @description Registered and not yet recorded */
+            registered: number;
+            attended: number;
+            noShow: number;
+        };
+        OrientationSessionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example 221309 */
+            municipalityCode: string;
+            /**
+             * Format: uuid
+             * @description The office that holds the session
+             */
+            orgId: string;
+            /** Format: date */
+            heldOn: string;
+            /** @example 13:30 */
+            startsAt?: string | null;
+            venue?: string | null;
+            online: boolean;
+            /**
+             * @example [
+             *       "ja-easy",
+             *       "vi",
+             *       "pt"
+             *     ]
+             */
+            languages: string[];
+            interpreter: boolean;
+            topics: ("RESIDENCE_PROCEDURES" | "MUNICIPAL_PROCEDURES" | "RIGHTS_DUTIES_LAW" | "WORK_RULES" | "HEALTH_INSURANCE" | "PENSION_WELFARE" | "TAX" | "CHILDBIRTH_CHILDCARE" | "SCHOOL_ENROLLMENT" | "MEDICAL_ACCESS" | "TRAFFIC_TRANSPORT" | "EMERGENCY_DISASTER" | "HOUSING" | "GARBAGE_MANNERS" | "BANKING_SHOPPING" | "JAPANESE_LEARNING")[];
+            capacity?: number | null;
+            note?: string | null;
+            attendance: components["schemas"]["AttendanceCounts"];
+            version: number;
+        };
+        OrientationSessionPage: {
+            items: components["schemas"]["OrientationSessionResponse"][];
+            nextCursor?: string | null;
+        };
+        UpdateOrientationSessionDto: {
+            /** @description The version you read; a stale one gives 409 */
+            version: number;
+            /** Format: date */
+            heldOn?: string;
+            /** @example 13:30 */
+            startsAt?: string | null;
+            venue?: string | null;
+            online?: boolean;
+            /**
+             * @example [
+             *       "ja-easy",
+             *       "vi",
+             *       "pt"
+             *     ]
+             */
+            languages?: string[];
+            interpreter?: boolean;
+            topics?: ("RESIDENCE_PROCEDURES" | "MUNICIPAL_PROCEDURES" | "RIGHTS_DUTIES_LAW" | "WORK_RULES" | "HEALTH_INSURANCE" | "PENSION_WELFARE" | "TAX" | "CHILDBIRTH_CHILDCARE" | "SCHOOL_ENROLLMENT" | "MEDICAL_ACCESS" | "TRAFFIC_TRANSPORT" | "EMERGENCY_DISASTER" | "HOUSING" | "GARBAGE_MANNERS" | "BANKING_SHOPPING" | "JAPANESE_LEARNING")[];
+            capacity?: number | null;
+            note?: string | null;
+        };
+        RecordAttendanceDto: {
+            /**
+             * Format: uuid
+             * @description A resident of the session's municipality
+             */
+            residentId: string;
+            /**
+             * @description REGISTERED before the session; ATTENDED or NO_SHOW from its date on
+             * @enum {string}
+             */
+            status: "REGISTERED" | "ATTENDED" | "NO_SHOW";
+            /**
+             * @description The language the resident followed the session in (ISO 639-1, or ja-easy); left out keeps it
+             * @example vi
+             */
+            language?: string | null;
+        };
+        AttendanceResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: uuid */
+            residentId: string;
+            familyName: string;
+            givenName?: string | null;
+            middleName?: string | null;
+            kanaName?: string | null;
+            /** @enum {string} */
+            status: "REGISTERED" | "ATTENDED" | "NO_SHOW";
+            language?: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        ResidentOrientationSessionResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            /** Format: date */
+            heldOn: string;
+            /** @example 13:30 */
+            startsAt?: string | null;
+            venue?: string | null;
+            online: boolean;
+            topics: ("RESIDENCE_PROCEDURES" | "MUNICIPAL_PROCEDURES" | "RIGHTS_DUTIES_LAW" | "WORK_RULES" | "HEALTH_INSURANCE" | "PENSION_WELFARE" | "TAX" | "CHILDBIRTH_CHILDCARE" | "SCHOOL_ENROLLMENT" | "MEDICAL_ACCESS" | "TRAFFIC_TRANSPORT" | "EMERGENCY_DISASTER" | "HOUSING" | "GARBAGE_MANNERS" | "BANKING_SHOPPING" | "JAPANESE_LEARNING")[];
+            /** @description Languages the session offered */
+            languages: string[];
+            interpreter: boolean;
+            /** @enum {string} */
+            status: "REGISTERED" | "ATTENDED" | "NO_SHOW";
+            /** @description The language the resident followed it in */
+            language?: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        ResidentOrientationResponse: {
+            /** Format: uuid */
+            residentId: string;
+            /** @description Attended at least one orientation session */
+            attended: boolean;
+            /** Format: date */
+            lastAttendedOn?: string | null;
+            /** @description Topics of the sessions attended */
+            topicsCovered: ("RESIDENCE_PROCEDURES" | "MUNICIPAL_PROCEDURES" | "RIGHTS_DUTIES_LAW" | "WORK_RULES" | "HEALTH_INSURANCE" | "PENSION_WELFARE" | "TAX" | "CHILDBIRTH_CHILDCARE" | "SCHOOL_ENROLLMENT" | "MEDICAL_ACCESS" | "TRAFFIC_TRANSPORT" | "EMERGENCY_DISASTER" | "HOUSING" | "GARBAGE_MANNERS" | "BANKING_SHOPPING" | "JAPANESE_LEARNING")[];
+            /** @description Newest first */
+            sessions: components["schemas"]["ResidentOrientationSessionResponse"][];
+        };
+        NewcomerInvitationResponse: {
+            /** Format: uuid */
+            residentId: string;
+            familyName: string;
+            givenName?: string | null;
+            middleName?: string | null;
+            kanaName?: string | null;
+            /** Format: date */
+            movedInOn: string;
+            /** @description Days from moving in to today (Asia/Tokyo) */
+            daysSinceMovedIn: number;
+            /** @description As on the register (BCP 47) */
+            preferredLanguage?: string | null;
+            /** @enum {string|null} */
+            communicationLevel?: "JA" | "EASY_JA" | "INTERPRETER_NEEDED" | null;
+            /**
+             * @description The language to invite in: ja-easy (やさしい日本語) when the communication level is EASY_JA or no language is recorded, otherwise the preferred language's primary subtag (pt-BR → pt), as sessions' languages are written
+             * @example vi
+             */
+            invitationLanguage: string;
+        };
+        NewcomerInvitationPage: {
+            /**
+             * Format: date
+             * @description Today's date in Asia/Tokyo, which the list is computed for
+             */
+            today: string;
+            /**
+             * Format: date
+             * @description Listed residents moved in on or after this date
+             */
+            movedInFrom: string;
+            items: components["schemas"]["NewcomerInvitationResponse"][];
+            nextCursor?: string | null;
+        };
+        CreateCaseDto: {
+            /** Format: uuid */
+            residentId: string;
+            /** @enum {string} */
+            category: "HOUSING" | "DEBT" | "HEALTH_INSURANCE_ENROLMENT" | "PENSION" | "SCHOOL_ENROLMENT" | "JOB_SEARCH" | "WORKING_CONDITIONS" | "STATUS_OF_RESIDENCE" | "LANGUAGE" | "CHILDCARE" | "HEALTH" | "DOMESTIC_VIOLENCE" | "OTHER";
+            title: string;
+            /** @enum {string} */
+            priority?: "LOW" | "NORMAL" | "HIGH" | "URGENT";
+            /** Format: date */
+            nextActionOn?: string;
+        };
+        CaseResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            residentId: string;
+            residentName: string;
+            /** Format: uuid */
+            ownerOrgId: string;
+            /** Format: uuid */
+            workerUserId?: string | null;
+            /** @enum {string} */
+            category: "HOUSING" | "DEBT" | "HEALTH_INSURANCE_ENROLMENT" | "PENSION" | "SCHOOL_ENROLMENT" | "JOB_SEARCH" | "WORKING_CONDITIONS" | "STATUS_OF_RESIDENCE" | "LANGUAGE" | "CHILDCARE" | "HEALTH" | "DOMESTIC_VIOLENCE" | "OTHER";
+            title: string;
+            /** @enum {string} */
+            status: "OPEN" | "WAITING" | "REFERRED" | "CLOSED";
+            /** @enum {string} */
+            priority: "LOW" | "NORMAL" | "HIGH" | "URGENT";
+            /** Format: date */
+            nextActionOn?: string | null;
+            /** @description The next action date has passed and the case is not closed */
+            overdue: boolean;
+            closureReason?: string | null;
+            /** Format: date */
+            closedOn?: string | null;
+            /**
+             * @description OWNER: your office; RECIPIENT: referred to you
+             * @enum {string}
+             */
+            access: "OWNER" | "RECIPIENT";
+            version: number;
+            createdAt: string;
+        };
+        CasePage: {
+            items: components["schemas"]["CaseResponse"][];
+            nextCursor?: string | null;
+        };
+        UpdateCaseDto: {
+            /** @description The version you read */
+            version: number;
+            title?: string;
+            /**
+             * @description REFERRED follows the referrals
+             * @enum {string}
+             */
+            status?: "OPEN" | "WAITING" | "CLOSED";
+            /** @enum {string} */
+            priority?: "LOW" | "NORMAL" | "HIGH" | "URGENT";
+            /** Format: date */
+            nextActionOn?: string | null;
+            /**
+             * Format: uuid
+             * @description A worker of the owning office
+             */
+            workerUserId?: string;
+            /** @description Required when closing */
+            closureReason?: string;
+        };
+        CreateNoteDto: {
+            body: string;
+            /**
+             * @description SENSITIVE (health, criminal record, refugee claim…): only your office ever reads it; never exported
+             * @enum {string}
+             */
+            sensitivity?: "NORMAL" | "SENSITIVE";
+        };
+        NoteResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            authorUserId?: string | null;
+            /** Format: uuid */
+            authorOrgId: string;
+            body: string;
+            /** @enum {string} */
+            sensitivity: "NORMAL" | "SENSITIVE";
+            createdAt: string;
+        };
+        TimelineEntryResponse: {
+            at: string;
+            /** @enum {string} */
+            kind: "EVENT" | "NOTE" | "REFERRAL";
+            /** @description created, status, note, referral.sent, referral.accepted… */
+            what: string;
+            /** Format: uuid */
+            actorOrgId?: string | null;
+            /** Format: uuid */
+            actorUserId?: string | null;
+            detail?: Record<string, never> | null;
+        };
+        CreateCaseReferralDto: {
+            /**
+             * Format: uuid
+             * @description The office asked to help
+             */
+            toOrgId: string;
+            /** @enum {string} */
+            purpose: "EMPLOYMENT_SUPPORT" | "SCHOOL_ENROLMENT_SUPPORT" | "INSURANCE_ENROLMENT" | "LIVING_SUPPORT" | "LANGUAGE_SUPPORT";
+            message?: string;
+        };
+        CaseReferralResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            fromOrgId: string;
+            /** Format: uuid */
+            toOrgId: string;
+            /** @enum {string} */
+            purpose: "EMPLOYMENT_SUPPORT" | "SCHOOL_ENROLMENT_SUPPORT" | "INSURANCE_ENROLMENT" | "LIVING_SUPPORT" | "LANGUAGE_SUPPORT";
+            /** Format: uuid */
+            consentId: string;
+            message?: string | null;
+            /** @enum {string} */
+            status: "SENT" | "ACCEPTED" | "DECLINED" | "COMPLETED";
+            responseNote?: string | null;
+            respondedAt?: string | null;
+            createdAt: string;
+            version: number;
+        };
+        UpdateCaseReferralDto: {
+            /** @description The version you read */
+            version: number;
+            /** @enum {string} */
+            status: "ACCEPTED" | "DECLINED" | "COMPLETED";
+            responseNote?: string;
+        };
+        CreateConsentDto: {
+            /** @enum {string} */
+            purpose: "EMPLOYMENT_SUPPORT" | "SCHOOL_ENROLMENT_SUPPORT" | "INSURANCE_ENROLMENT" | "LIVING_SUPPORT" | "LANGUAGE_SUPPORT";
+            /**
+             * Format: uuid
+             * @description The office the resident agrees to share with
+             */
+            recipientOrgId: string;
+            /** Format: date */
+            grantedOn: string;
+            /** Format: date */
+            expiresOn?: string;
+            /** @description Reference of the signed form in the document store */
+            evidenceRef: string;
+            /**
+             * @description Language the consent was explained in: ISO 639-1, or ja-easy
+             * @example vi
+             */
+            explanationLanguage: string;
+        };
+        ConsentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            residentId: string;
+            /** @enum {string} */
+            purpose: "EMPLOYMENT_SUPPORT" | "SCHOOL_ENROLMENT_SUPPORT" | "INSURANCE_ENROLMENT" | "LIVING_SUPPORT" | "LANGUAGE_SUPPORT";
+            /** Format: uuid */
+            recipientOrgId: string;
+            /** Format: uuid */
+            recordedByOrgId: string;
+            /** Format: date */
+            grantedOn: string;
+            /** Format: date */
+            expiresOn?: string | null;
+            /** Format: date */
+            withdrawnOn?: string | null;
+            evidenceRef: string;
+            explanationLanguage: string;
+            /** @description In force today: granted, not expired, not withdrawn */
+            valid: boolean;
+            version: number;
+        };
+        WithdrawConsentDto: {
+            /**
+             * Format: date
+             * @description Default today; not in the future
+             */
+            withdrawnOn?: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2137,6 +3390,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    AccessDisclosureController_of: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessDisclosurePage"];
+                };
             };
         };
     };
@@ -3880,6 +5158,955 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CredentialResponse"];
+                };
+            };
+        };
+    };
+    LanguageCoursesController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                /** @description Courses running on or after this date */
+                from?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoursePage"];
+                };
+            };
+        };
+    };
+    LanguageCoursesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCourseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseResponse"];
+                };
+            };
+        };
+    };
+    LanguageCoursesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseResponse"];
+                };
+            };
+        };
+    };
+    LanguageCoursesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCourseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseResponse"];
+                };
+            };
+        };
+    };
+    LanguageCoursesController_sessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"][];
+                };
+            };
+        };
+    };
+    LanguageCoursesController_addSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSessionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+        };
+    };
+    LanguageCoursesController_roster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterEntryResponse"][];
+                };
+            };
+        };
+    };
+    LanguageCoursesController_enroll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrollDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentResponse"];
+                };
+            };
+        };
+    };
+    LanguageCoursesController_rosterCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LanguageCoursesController_attendanceCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LanguageCoursesController_absent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceSignalResponse"][];
+                };
+            };
+        };
+    };
+    LanguageCoursesController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CloseCourseResponse"];
+                };
+            };
+        };
+    };
+    CourseSessionsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSessionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+        };
+    };
+    CourseSessionsController_attendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordCourseAttendanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordCourseAttendanceResponse"];
+                };
+            };
+        };
+    };
+    EnrollmentsController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEnrollmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndEnrollmentResponse"];
+                };
+            };
+        };
+    };
+    ResidentLanguageController_language: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentLanguageResponse"];
+                };
+            };
+        };
+    };
+    ResidentLanguageController_assess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAssessmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentResponse"];
+                };
+            };
+        };
+    };
+    OrientationSessionsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                /** @description Held on or after */
+                from?: string;
+                /** @description Held on or before */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrientationSessionPage"];
+                };
+            };
+        };
+    };
+    OrientationSessionsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrientationSessionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrientationSessionResponse"];
+                };
+            };
+        };
+    };
+    OrientationSessionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrientationSessionResponse"];
+                };
+            };
+        };
+    };
+    OrientationSessionsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrientationSessionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrientationSessionResponse"];
+                };
+            };
+        };
+    };
+    OrientationAttendanceController_roster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceResponse"][];
+                };
+            };
+        };
+    };
+    OrientationAttendanceController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAttendanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceResponse"];
+                };
+            };
+        };
+    };
+    OrientationAttendanceController_rosterCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, UTF-8 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    ResidentOrientationController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentOrientationResponse"];
+                };
+            };
+        };
+    };
+    NewcomerInvitationsController_page: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                /** @description Moved in within this many days up to today (Asia/Tokyo); defaults to ORIENTATION_NEWCOMER_DAYS (90) */
+                withinDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewcomerInvitationPage"];
+                };
+            };
+        };
+    };
+    NewcomerInvitationsController_csv: {
+        parameters: {
+            query?: {
+                /** @description Moved in within this many days up to today (Asia/Tokyo); defaults to ORIENTATION_NEWCOMER_DAYS (90) */
+                withinDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, UTF-8 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    CasesController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                /** @description Only cases assigned to you */
+                mine?: boolean;
+                /** @description Only open cases whose next action date has passed */
+                overdue?: boolean;
+                status?: "OPEN" | "WAITING" | "REFERRED" | "CLOSED";
+                category?: "HOUSING" | "DEBT" | "HEALTH_INSURANCE_ENROLMENT" | "PENSION" | "SCHOOL_ENROLMENT" | "JOB_SEARCH" | "WORKING_CONDITIONS" | "STATUS_OF_RESIDENCE" | "LANGUAGE" | "CHILDCARE" | "HEALTH" | "DOMESTIC_VIOLENCE" | "OTHER";
+                residentId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasePage"];
+                };
+            };
+        };
+    };
+    CasesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCaseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseResponse"];
+                };
+            };
+        };
+    };
+    CasesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseResponse"];
+                };
+            };
+        };
+    };
+    CasesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseResponse"];
+                };
+            };
+        };
+    };
+    CasesController_notes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteResponse"][];
+                };
+            };
+        };
+    };
+    CasesController_addNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNoteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteResponse"];
+                };
+            };
+        };
+    };
+    CasesController_notesCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineEntryResponse"][];
+                };
+            };
+        };
+    };
+    CasesController_refer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCaseReferralDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseReferralResponse"];
+                };
+            };
+        };
+    };
+    ReferralsController_list: {
+        parameters: {
+            query?: {
+                /** @description Default: incoming */
+                direction?: "incoming" | "outgoing";
+                status?: "SENT" | "ACCEPTED" | "DECLINED" | "COMPLETED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseReferralResponse"][];
+                };
+            };
+        };
+    };
+    ReferralsController_respond: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCaseReferralDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseReferralResponse"];
+                };
+            };
+        };
+    };
+    ConsentsController_ofResident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"][];
+                };
+            };
+        };
+    };
+    ConsentsController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateConsentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"];
+                };
+            };
+        };
+    };
+    ConsentsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawConsentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"];
                 };
             };
         };
