@@ -1,6 +1,15 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig, HEARTBEAT_EVERY_MS, HEARTBEAT_SCHEDULER_ID, JOB_OPTIONS, JobName, QueueName } from '@app/platform';
+import {
+  ALERT_SWEEP_CRON,
+  ALERT_SWEEP_SCHEDULER_ID,
+  AppConfig,
+  HEARTBEAT_EVERY_MS,
+  HEARTBEAT_SCHEDULER_ID,
+  JOB_OPTIONS,
+  JobName,
+  QueueName,
+} from '@app/platform';
 import type { Queue } from 'bullmq';
 
 /** Registers the job schedulers (idempotent: upsert). Schedulers only enqueue. */
@@ -10,6 +19,7 @@ export class Schedules implements OnApplicationBootstrap {
 
   constructor(
     @InjectQueue(QueueName.maintenance) private readonly maintenance: Queue,
+    @InjectQueue(QueueName.alerts) private readonly alerts: Queue,
     private readonly config: AppConfig,
   ) {}
 
@@ -18,6 +28,12 @@ export class Schedules implements OnApplicationBootstrap {
       HEARTBEAT_SCHEDULER_ID,
       { every: HEARTBEAT_EVERY_MS, tz: this.config.get('TZ_OFFICE') },
       { name: JobName.heartbeat, data: {}, opts: JOB_OPTIONS[JobName.heartbeat] },
+    );
+    // The nightly alert sweep: one job per night however many workers run (the scheduler's id).
+    await this.alerts.upsertJobScheduler(
+      ALERT_SWEEP_SCHEDULER_ID,
+      { pattern: ALERT_SWEEP_CRON, tz: this.config.get('TZ_OFFICE') },
+      { name: JobName.alertSweep, data: {}, opts: JOB_OPTIONS[JobName.alertSweep] },
     );
     this.logger.log('job schedulers registered');
   }

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AlertsModule } from '@app/alerts';
+import { AlertsModule, AlertsProcessor } from '@app/alerts';
 import { AuditModule } from '@app/audit';
 import { NotificationsModule } from '@app/notifications';
 import { EmploymentModule } from '@app/employment';
@@ -47,6 +47,7 @@ export class WorkerModule {
         MaintenanceProcessor,
         ImportsProcessor,
         MatchRunsProcessor,
+        AlertsProcessor,
         ...(options.schedules === false ? [] : [Schedules]),
       ],
     };

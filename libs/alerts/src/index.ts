@@ -1,1 +1,4 @@
 export * from './alerts.module.js';
+export * from './alerts.service.js';
+export * from './alerts.processor.js';
+export { ALERT_RULES } from './rules.js';

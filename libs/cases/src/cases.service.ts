@@ -5,6 +5,7 @@ import {
   AppConfig,
   Clock,
   decodeCursor,
+  DomainEvents,
   officeDate,
   ProblemException,
   toPage,
@@ -95,6 +96,7 @@ export class CasesService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly events: DomainEvents,
   ) {}
 
   today(): string {
@@ -102,9 +104,9 @@ export class CasesService {
   }
 
   async create(ctx: RequestContext, input: CreateCaseDto): Promise<CaseResponse> {
-    await this.directory.visibleMunicipalityOf(ctx, input.residentId);
+    const municipalityCode = await this.directory.visibleMunicipalityOf(ctx, input.residentId);
     const principal = ctx.principal!;
-    return this.dataSource.transaction(async (tx) => {
+    const created = await this.dataSource.transaction(async (tx) => {
       const [{ id }] = await tx.query(
         `INSERT INTO support_case (resident_id, owner_org_id, worker_user_id, category, title, priority, next_action_on)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -133,6 +135,8 @@ export class CasesService {
       );
       return this.read(tx, ctx, id, false);
     });
+    await this.events.publish('case.changed', { caseId: created.id, residentId: input.residentId, municipalityCode });
+    return created;
   }
 
   async get(ctx: RequestContext, id: string): Promise<CaseResponse> {
@@ -186,7 +190,7 @@ export class CasesService {
    * a 409 and changes nothing), so concurrent edits never silently overwrite each other.
    */
   async update(ctx: RequestContext, id: string, input: UpdateCaseDto): Promise<CaseResponse> {
-    return this.dataSource.transaction(async (tx) => {
+    const updated = await this.dataSource.transaction(async (tx) => {
       const { row: before, access } = await this.access(tx, ctx, id);
       if (access !== 'OWNER') throw ProblemException.forbidden('Only the office that owns the case changes it.');
       const closing = input.status === 'CLOSED';
@@ -257,6 +261,9 @@ export class CasesService {
       );
       return this.read(tx, ctx, id, false);
     });
+    const municipalityCode = (await this.directory.municipalityOf(updated.residentId)) ?? '';
+    await this.events.publish('case.changed', { caseId: id, residentId: updated.residentId, municipalityCode });
+    return updated;
   }
 
   async addNote(ctx: RequestContext, caseId: string, input: CreateNoteDto): Promise<NoteResponse> {
@@ -338,6 +345,28 @@ export class CasesService {
       actorOrgId: entry.actor_org_id as string | null,
       actorUserId: entry.actor_user_id as string | null,
       detail: entry.detail as Record<string, unknown> | null,
+    }));
+  }
+
+  /** For alerts: open cases of a municipality's residents whose next action date has passed. */
+  async overdueCases(
+    municipalityCode: string,
+    on: string,
+    residentIds: readonly string[] | null,
+  ): Promise<Array<{ caseId: string; residentId: string; ownerOrgId: string; title: string; nextActionOn: string }>> {
+    const rows: Array<Record<string, string>> = await this.dataSource.query(
+      `SELECT c.id, c.resident_id, c.owner_org_id, c.title, c.next_action_on::text AS next_action_on
+         FROM support_case c JOIN resident_register r ON r.id = c.resident_id
+        WHERE r.municipality_code = $1 AND c.status <> 'CLOSED' AND c.next_action_on < $2::date
+          AND ($3::uuid[] IS NULL OR c.resident_id = ANY ($3::uuid[]))`,
+      [municipalityCode, on, residentIds],
+    );
+    return rows.map((row) => ({
+      caseId: row.id,
+      residentId: row.resident_id,
+      ownerOrgId: row.owner_org_id,
+      title: row.title,
+      nextActionOn: row.next_action_on,
     }));
   }
 

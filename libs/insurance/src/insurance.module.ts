@@ -40,6 +40,6 @@ import { PensionReliefService } from './relief/pension-relief.service.js';
     ResidentFactsService,
     PensionReliefService,
   ],
-  exports: [ObligationsService, CoverageService],
+  exports: [ObligationsService, CoverageService, CoverageGapsService],
 })
 export class InsuranceModule {}

@@ -31,14 +31,15 @@ export class ObligationsService {
 
   /**
    * A resident's obligations on a date from what the system holds: the register's facts and the
-   * coverage periods in force that day.
+   * coverage periods in force that day. Without a caller and unaudited, for the system's own use
+   * (alert evaluation; `forResident` is the caller's way); null when there is no such resident.
    */
-  async forResident(ctx: RequestContext, residentId: string, on?: string): Promise<ObligationResult[]> {
-    const onDate = on ?? officeDate(this.clock.now());
+  async ofResident(
+    residentId: string,
+    onDate: string,
+  ): Promise<{ municipalityCode: string; results: ObligationResult[] } | null> {
     const resident = await this.directory.insuranceFactsOf(residentId);
-    if (!resident || !ctx.principal?.municipalityCodes.includes(resident.municipalityCode)) {
-      throw ProblemException.notFound('Resident');
-    }
+    if (!resident) return null;
     const periods: Array<{ scheme: string }> = await this.dataSource.query(
       `SELECT DISTINCT scheme FROM coverage_period
         WHERE resident_id = $1 AND start_date <= $2::date AND (end_date IS NULL OR end_date >= $2::date)`,
@@ -55,6 +56,17 @@ export class ObligationsService {
         ? { ...result, employmentRecordId: employment.employmentRecordId }
         : result,
     );
+    return { municipalityCode: resident.municipalityCode, results };
+  }
+
+  /** A resident's obligations for a caller who may see the resident (404 otherwise); audited. */
+  async forResident(ctx: RequestContext, residentId: string, on?: string): Promise<ObligationResult[]> {
+    const onDate = on ?? officeDate(this.clock.now());
+    const found = await this.ofResident(residentId, onDate);
+    if (!found || !ctx.principal?.municipalityCodes.includes(found.municipalityCode)) {
+      throw ProblemException.notFound('Resident');
+    }
+    const results = found.results;
     await this.audit.record(ctx, {
       action: 'obligations.read',
       entity: 'resident',

@@ -507,6 +507,13 @@ export class CoursesService {
       );
       return this.absenceSignals(tx, course.id, ids);
     });
+    for (const residentId of new Set(enrollments.map((row) => row.resident_id))) {
+      await this.events.publish('attendance.changed', {
+        residentId,
+        municipalityCode: course.municipality_code,
+        courseId: course.id,
+      });
+    }
     for (const signal of signals) {
       await this.events.publish('learner.absent', {
         residentId: signal.residentId,
@@ -633,6 +640,30 @@ export class CoursesService {
         entry.attendancePercent,
       ];
     }
+  }
+
+  /**
+   * For alerts: learners of a municipality's open courses now absent from 3 or more recorded
+   * sessions in a row (among `residentIds` when given).
+   */
+  async absentLearnersOf(
+    municipalityCode: string,
+    residentIds: readonly string[] | null,
+  ): Promise<Array<AbsenceSignalResponse & { courseId: string; courseTitle: string }>> {
+    const courses: Array<{ id: string; title: string }> = await this.dataSource.query(
+      `SELECT DISTINCT c.id, c.title FROM language_course c JOIN enrollment e ON e.course_id = c.id AND e.status = 'ENROLLED'
+        WHERE c.municipality_code = $1 AND c.closed_on IS NULL AND ($2::uuid[] IS NULL OR e.resident_id = ANY ($2::uuid[]))`,
+      [municipalityCode, residentIds],
+    );
+    const found = [];
+    for (const course of courses) {
+      for (const signal of await this.absenceSignals(this.dataSource.manager, course.id, null)) {
+        if (!residentIds || residentIds.includes(signal.residentId)) {
+          found.push({ ...signal, courseId: course.id, courseTitle: course.title });
+        }
+      }
+    }
+    return found;
   }
 
   private async absenceSignals(

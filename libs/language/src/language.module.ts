@@ -14,6 +14,6 @@ import { ProficiencyService } from './proficiency.service.js';
   imports: [ResidentsModule],
   controllers: [LanguageCoursesController, CourseSessionsController, EnrollmentsController, ResidentLanguageController],
   providers: [CoursesService, ProficiencyService],
-  exports: [ProficiencyService],
+  exports: [ProficiencyService, CoursesService],
 })
 export class LanguageModule {}

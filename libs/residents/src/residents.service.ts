@@ -5,6 +5,7 @@ import {
   AppConfig,
   Clock,
   decodeCursor,
+  DomainEvents,
   encodeCursor,
   officeDate,
   PreparedStatements,
@@ -53,6 +54,7 @@ export class ResidentsService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly prepared: PreparedStatements,
+    private readonly events: DomainEvents,
   ) {}
 
   async create(ctx: RequestContext, input: CreateResidentDto): Promise<ResidentView> {
@@ -68,7 +70,7 @@ export class ResidentsService {
         { field: 'residentKey', reason: 'is required unless registryCategory is NOT_REGISTERED' },
       ]);
     }
-    return this.dataSource.transaction(async (tx) => {
+    const created = await this.dataSource.transaction(async (tx) => {
       await this.assertStatus(tx, input.statusCode ?? null, input.statusSubtype ?? null);
       if (
         input.residentKey &&
@@ -96,6 +98,8 @@ export class ResidentsService {
       );
       return residentView(resident, 'CITY');
     });
+    await this.events.publish('resident.changed', { residentId: created.id, municipalityCode });
+    return created;
   }
 
   async get(ctx: RequestContext, id: string): Promise<ResidentView> {
@@ -110,7 +114,7 @@ export class ResidentsService {
     expectedVersion: number,
     input: UpdateResidentDto,
   ): Promise<ResidentView> {
-    return this.dataSource.transaction(async (tx) => {
+    const updated = await this.dataSource.transaction(async (tx) => {
       const { resident: before } = await this.findVisible(tx, ctx.principal!, id);
       const { residenceCardNumber, ...fields } = input;
       const changes: Record<string, unknown> = {};
@@ -150,6 +154,8 @@ export class ResidentsService {
       );
       return residentView(saved, 'CITY');
     });
+    await this.events.publish('resident.changed', { residentId: id, municipalityCode: updated.municipalityCode! });
+    return updated;
   }
 
   async statusHistory(ctx: RequestContext, id: string): Promise<StatusHistory[]> {

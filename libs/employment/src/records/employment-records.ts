@@ -53,6 +53,30 @@ export class EmploymentRecordsService {
   ) {}
 
   /**
+   * For alerts: employers' reports about a municipality's residents that reached PESO after their
+   * legal deadline (among `residentIds` when given).
+   */
+  async lateReportsOf(
+    municipalityCode: string,
+    residentIds: readonly string[] | null,
+  ): Promise<Array<{ reportId: string; residentId: string; daysLate: number; deadline: string }>> {
+    const rows: Array<{ id: string; resident_id: string; days_late: number; deadline: string }> =
+      await this.dataSource.query(
+        `SELECT p.import_id || '-' || p.seq AS id, p.resident_id, p.days_late, p.deadline::text AS deadline
+           FROM employer_report p JOIN resident_register r ON r.id = p.resident_id
+          WHERE r.municipality_code = $1 AND p.days_late > 0
+            AND ($2::uuid[] IS NULL OR p.resident_id = ANY ($2::uuid[]))`,
+        [municipalityCode, residentIds],
+      );
+    return rows.map((row) => ({
+      reportId: row.id,
+      residentId: row.resident_id,
+      daysLate: row.days_late,
+      deadline: row.deadline,
+    }));
+  }
+
+  /**
    * The employment each resident has on the date (the record with the most hours when several),
    * for the named residents or everyone employed in a municipality. The public read the insurance
    * rules use; a hire reported without a contract end counts as employment without a fixed term.

@@ -373,6 +373,94 @@ export class CoverageGapsService {
     };
   }
 
+  /**
+   * For the nightly alert sweep: per scheme, the residents of a municipality with a gap on a day,
+   * decided as the gap list decides them (residents with recorded facts evaluated afresh).
+   */
+  async gapResidentIds(
+    municipalityCode: string,
+    schemes: readonly Scheme[],
+    on: string,
+  ): Promise<Map<Scheme, string[]>> {
+    const statusCodes = await this.directory.statusCodes();
+    this.recorded.forgetMunicipality(municipalityCode);
+    const answer = new Map<Scheme, string[]>();
+    for (const scheme of schemes) {
+      const query = gapQuery(
+        [municipalityCode],
+        { scheme } as CoverageGapFilterDto,
+        on,
+        this.tableFor(on, statusCodes),
+        statusCodes.length,
+        await this.recorded.of([municipalityCode], scheme, on),
+      );
+      const part = (conditions: string[]) =>
+        `SELECT r.id FROM resident_register r WHERE ${[...query.common, ...conditions].join(' AND ')}`;
+      const rows: Array<{ id: string }> = await this.dataSource.query(
+        `${part(query.ruled)} UNION ${part([query.recorded])}`,
+        query.params.values,
+      );
+      answer.set(
+        scheme,
+        rows.map((row) => row.id),
+      );
+    }
+    return answer;
+  }
+
+  /**
+   * For alerts: residents on the register whose period of stay ends within `withinDays` with no
+   * health insurance on record (the renewal check), among `residentIds` when given.
+   */
+  async expiringWithoutHealthCoverage(
+    municipalityCode: string,
+    on: string,
+    withinDays: number,
+    residentIds: readonly string[] | null,
+  ): Promise<Array<{ residentId: string; stayExpiryDate: string }>> {
+    const params = new SqlParams();
+    const date = params.add(on, '::date');
+    const where = [
+      municipalitySql([municipalityCode], params),
+      `r.stay_expiry_date BETWEEN ${date} AND ${params.add(addDays(on, withinDays), '::date')}`,
+      onRegisterSql(date),
+      `NOT ${coveredSql(HEALTH_SCHEMES, params, date)}`,
+    ];
+    if (residentIds) where.push(`r.id = ANY (${params.add(residentIds, '::uuid[]')})`);
+    const rows: Array<{ id: string; stay_expiry_date: string }> = await this.dataSource.query(
+      `SELECT r.id, r.stay_expiry_date::text AS stay_expiry_date FROM resident_register r WHERE ${where.join(' AND ')}`,
+      params.values,
+    );
+    return rows.map((row) => ({ residentId: row.id, stayExpiryDate: row.stay_expiry_date }));
+  }
+
+  /**
+   * For alerts: newcomers on the register who moved in between `fromDays` and `toDays` days ago and
+   * have no coverage period of any scheme on record (the 14-day enrolment rule), among `residentIds`.
+   */
+  async newcomersWithoutEnrolment(
+    municipalityCode: string,
+    on: string,
+    fromDays: number,
+    toDays: number,
+    residentIds: readonly string[] | null,
+  ): Promise<Array<{ residentId: string; movedInOn: string }>> {
+    const params = new SqlParams();
+    const date = params.add(on, '::date');
+    const where = [
+      municipalitySql([municipalityCode], params),
+      `r.moved_in_on BETWEEN ${params.add(addDays(on, -toDays), '::date')} AND ${params.add(addDays(on, -fromDays), '::date')}`,
+      onRegisterSql(date),
+      'NOT EXISTS (SELECT 1 FROM coverage_period c WHERE c.resident_id = r.id)',
+    ];
+    if (residentIds) where.push(`r.id = ANY (${params.add(residentIds, '::uuid[]')})`);
+    const rows: Array<{ id: string; moved_in_on: string }> = await this.dataSource.query(
+      `SELECT r.id, r.moved_in_on::text AS moved_in_on FROM resident_register r WHERE ${where.join(' AND ')}`,
+      params.values,
+    );
+    return rows.map((row) => ({ residentId: row.id, movedInOn: row.moved_in_on }));
+  }
+
   /** The query shared by the page and the count: the decision table for the date, and the recorded-facts residents. */
   private async gapQuery(ctx: RequestContext, query: CoverageGapFilterDto, on: string): Promise<GapQuery> {
     const codes = ctx.principal?.municipalityCodes ?? [];

@@ -52,8 +52,13 @@ export class RecordedGaps {
   @OnEvent('coverage.changed')
   @OnEvent('employment.changed')
   forget(event: DomainEventPayloads['insurance-facts.changed']): void {
+    this.forgetMunicipality(event.municipalityCode);
+  }
+
+  /** Drops the answers of a municipality: the next question evaluates its residents again. */
+  forgetMunicipality(municipalityCode: string): void {
     for (const key of this.entries.keys()) {
-      if (key.startsWith(`${event.municipalityCode}|`)) this.entries.delete(key);
+      if (key.startsWith(`${municipalityCode}|`)) this.entries.delete(key);
     }
   }
 

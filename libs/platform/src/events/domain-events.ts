@@ -18,6 +18,12 @@ export interface DomainEventPayloads {
   'match-run.completed': { matchRunId: string; municipalityCode: string };
   /** A reviewer linked a match-run row to a resident. */
   'match-review.accepted': { matchRunId: string; seq: number; residentId: string; reviewerUserId: string | null };
+  /** A resident's register entry changed (created, updated, imported, moved out). */
+  'resident.changed': { residentId: string; municipalityCode: string };
+  /** Attendance of a language course was recorded. */
+  'attendance.changed': { residentId: string; municipalityCode: string; courseId: string };
+  /** A case was opened or changed (status, next action, referral). */
+  'case.changed': { caseId: string; residentId: string; municipalityCode: string };
   /** A place in a language course opened and went to the first person on its waitlist. */
   'enrollment.promoted': { enrollmentId: string; courseId: string; residentId: string; municipalityCode: string };
   /** A learner has now been absent from 3 (or more) recorded sessions of a course in a row. */

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { CasesService } from '@app/cases';
+import { EmploymentRecordsService } from '@app/employment';
+import { CoverageGapsService, ObligationsService, type Scheme } from '@app/insurance';
+import { CoursesService } from '@app/language';
+
+/** What a rule found: one alert per subject (a resident, a case, an enrollment, a report). */
+export interface AlertFiring {
+  subjectKey: string;
+  residentId: string | null;
+  ownerOrgId?: string | null;
+  reason: { ja: string; en: string };
+  details?: Record<string, unknown>;
+}
+
+/** Where a rule looks: a municipality on a day, everyone (sweep) or a few residents (on change). */
+export interface AlertScope {
+  municipalityCode: string;
+  on: string;
+  residentIds: readonly string[] | null;
+}
+
+const SCHEMES_OF: Record<string, readonly Scheme[]> = {
+  NO_HEALTH_COVERAGE: ['NHI', 'EHI', 'LATE_ELDERLY'],
+  NO_PENSION_COVERAGE: ['NP', 'EPI'],
+  NO_EI_WHILE_INSURED_WORK: ['EI'],
+};
+
+/** Days after moving in by which NHI and pension enrolment is due (the 14-day rule), and how long one stays a newcomer. */
+const NEWCOMER_DUE_DAYS = 14;
+const NEWCOMER_WINDOW_DAYS = 365;
+const EXPIRY_WINDOW_DAYS = 90;
+
+/**
+ * How each rule is evaluated, through the owning domains' public services. Coverage rules ask the
+ * obligations engine per resident on change, and the gap list's SQL for a whole municipality at
+ * night, so both give the answer the coverage-gap screen gives.
+ */
+@Injectable()
+export class AlertEvaluators {
+  constructor(
+    private readonly obligations: ObligationsService,
+    private readonly gaps: CoverageGapsService,
+    private readonly courses: CoursesService,
+    private readonly cases: CasesService,
+    private readonly employment: EmploymentRecordsService,
+  ) {}
+
+  async firings(ruleCode: string, scope: AlertScope): Promise<AlertFiring[]> {
+    switch (ruleCode) {
+      case 'NO_HEALTH_COVERAGE':
+      case 'NO_PENSION_COVERAGE':
+      case 'NO_EI_WHILE_INSURED_WORK':
+        return this.coverageGaps(ruleCode, scope);
+      case 'STATUS_EXPIRING_NO_INSURANCE':
+        return (
+          await this.gaps.expiringWithoutHealthCoverage(
+            scope.municipalityCode,
+            scope.on,
+            EXPIRY_WINDOW_DAYS,
+            scope.residentIds,
+          )
+        ).map(({ residentId, stayExpiryDate }) => ({
+          subjectKey: residentId,
+          residentId,
+          reason: {
+            ja: `在留期間が${stayExpiryDate}に満了しますが、健康保険の加入記録がありません。`,
+            en: `The period of stay ends on ${stayExpiryDate} and no health insurance is on record.`,
+          },
+          details: { stayExpiryDate },
+        }));
+      case 'NEWCOMER_NOT_ENROLLED_14D':
+        return (
+          await this.gaps.newcomersWithoutEnrolment(
+            scope.municipalityCode,
+            scope.on,
+            NEWCOMER_DUE_DAYS + 1,
+            NEWCOMER_WINDOW_DAYS,
+            scope.residentIds,
+          )
+        ).map(({ residentId, movedInOn }) => ({
+          subjectKey: residentId,
+          residentId,
+          reason: {
+            ja: `${movedInOn}に転入しましたが、健康保険・年金の加入記録がありません（14日以内の手続きが必要です）。`,
+            en: `Moved in on ${movedInOn}; no health insurance or pension enrolment on record (due within 14 days).`,
+          },
+          details: { movedInOn },
+        }));
+      case 'LEARNER_ABSENT_3':
+        return (await this.courses.absentLearnersOf(scope.municipalityCode, scope.residentIds)).map((signal) => ({
+          subjectKey: signal.enrollmentId,
+          residentId: signal.residentId,
+          reason: {
+            ja: `「${signal.courseTitle}」を${signal.consecutiveAbsences}回続けて欠席しています。`,
+            en: `Absent from "${signal.courseTitle}" ${signal.consecutiveAbsences} times in a row.`,
+          },
+          details: { courseId: signal.courseId, consecutiveAbsences: signal.consecutiveAbsences },
+        }));
+      case 'CASE_ACTION_OVERDUE':
+        return (await this.cases.overdueCases(scope.municipalityCode, scope.on, scope.residentIds)).map((found) => ({
+          subjectKey: found.caseId,
+          residentId: found.residentId,
+          ownerOrgId: found.ownerOrgId,
+          reason: {
+            ja: `ケース「${found.title}」の次の対応日（${found.nextActionOn}）を過ぎています。`,
+            en: `The next action of case "${found.title}" was due on ${found.nextActionOn}.`,
+          },
+          details: { caseId: found.caseId, nextActionOn: found.nextActionOn },
+        }));
+      case 'EMPLOYER_REPORT_LATE':
+        return (await this.employment.lateReportsOf(scope.municipalityCode, scope.residentIds)).map((report) => ({
+          subjectKey: report.reportId,
+          residentId: report.residentId,
+          reason: {
+            ja: `雇用状況の届出が期限（${report.deadline}）から${report.daysLate}日遅れて提出されました。`,
+            en: `The employer's report was ${report.daysLate} days late (deadline ${report.deadline}).`,
+          },
+          details: { reportId: report.reportId, daysLate: report.daysLate },
+        }));
+      default:
+        return [];
+    }
+  }
+
+  private async coverageGaps(ruleCode: string, scope: AlertScope): Promise<AlertFiring[]> {
+    const schemes = SCHEMES_OF[ruleCode];
+    const found = new Map<string, Scheme[]>();
+    if (scope.residentIds) {
+      for (const residentId of scope.residentIds) {
+        const result = await this.obligations.ofResident(residentId, scope.on);
+        if (!result || result.municipalityCode !== scope.municipalityCode) continue;
+        const gaps = result.results.filter((r) => schemes.includes(r.scheme) && r.gap === true).map((r) => r.scheme);
+        if (gaps.length) found.set(residentId, gaps);
+      }
+    } else {
+      for (const [scheme, ids] of await this.gaps.gapResidentIds(scope.municipalityCode, schemes, scope.on)) {
+        for (const id of ids) found.set(id, [...(found.get(id) ?? []), scheme]);
+      }
+    }
+    return [...found].map(([residentId, gapSchemes]) => ({
+      subjectKey: residentId,
+      residentId,
+      reason: {
+        ja: `加入が必要な制度（${gapSchemes.join('・')}）の加入記録がありません。`,
+        en: `Required but not on record: ${gapSchemes.join(', ')}.`,
+      },
+      details: { schemes: gapSchemes },
+    }));
+  }
+}

@@ -1,0 +1,85 @@
+import type { DomainEventName, Role } from '@app/platform';
+
+export type Severity = 'INFO' | 'WARNING' | 'CRITICAL';
+/** Alerts about a case go to the office that owns it, city or PESO. */
+export type AlertOwner = Role | 'CASE_OWNER';
+
+/**
+ * The alert rule catalogue: what each rule means, who works it, how urgent it is, and which domain
+ * events re-evaluate it for the resident concerned. How it is evaluated is code (evaluators.ts);
+ * whether it is enabled is data (alert_rule.enabled, seeded from this list).
+ */
+export interface AlertRuleDefinition {
+  code: string;
+  owner: AlertOwner;
+  severity: Severity;
+  title: { ja: string; en: string };
+  events: DomainEventName[];
+}
+
+export const ALERT_RULES: readonly AlertRuleDefinition[] = [
+  {
+    code: 'NO_HEALTH_COVERAGE',
+    owner: 'CITY_CASEWORKER',
+    severity: 'WARNING',
+    title: { ja: '健康保険の加入がありません', en: 'No health insurance although required' },
+    events: ['coverage.changed', 'insurance-facts.changed', 'employment.changed'],
+  },
+  {
+    code: 'NO_PENSION_COVERAGE',
+    owner: 'CITY_CASEWORKER',
+    severity: 'WARNING',
+    title: { ja: '年金の加入がありません', en: 'No pension coverage although required' },
+    events: ['coverage.changed', 'insurance-facts.changed', 'employment.changed'],
+  },
+  {
+    code: 'NO_EI_WHILE_INSURED_WORK',
+    owner: 'PESO_COUNSELOR',
+    severity: 'WARNING',
+    title: { ja: '雇用保険の加入がありません', en: 'Insured work without employment insurance' },
+    events: ['coverage.changed', 'insurance-facts.changed', 'employment.changed'],
+  },
+  {
+    code: 'STATUS_EXPIRING_NO_INSURANCE',
+    owner: 'CITY_CASEWORKER',
+    severity: 'CRITICAL',
+    title: {
+      ja: '在留期間の満了が近く、健康保険の記録がありません',
+      en: 'Status of residence expires within 90 days with no health insurance on record',
+    },
+    events: ['coverage.changed', 'resident.changed'],
+  },
+  {
+    code: 'NEWCOMER_NOT_ENROLLED_14D',
+    owner: 'CITY_CASEWORKER',
+    severity: 'WARNING',
+    title: {
+      ja: '転入から14日を過ぎても保険・年金の加入がありません',
+      en: 'Moved in over 14 days ago with no insurance or pension enrolment',
+    },
+    events: ['coverage.changed', 'resident.changed'],
+  },
+  {
+    code: 'LEARNER_ABSENT_3',
+    owner: 'CITY_CASEWORKER',
+    severity: 'INFO',
+    title: { ja: '日本語教室を3回続けて欠席', en: 'Absent from a Japanese course three times in a row' },
+    events: ['learner.absent', 'attendance.changed'],
+  },
+  {
+    code: 'CASE_ACTION_OVERDUE',
+    owner: 'CASE_OWNER',
+    severity: 'WARNING',
+    title: { ja: 'ケースの次の対応日を過ぎています', en: "A case's next action date has passed" },
+    events: ['case.changed'],
+  },
+  {
+    code: 'EMPLOYER_REPORT_LATE',
+    owner: 'PESO_COUNSELOR',
+    severity: 'INFO',
+    title: { ja: '雇用状況の届出が期限後に提出されました', en: "An employer's report reached PESO late" },
+    events: ['employment.changed'],
+  },
+];
+
+export const RULE_BY_CODE = new Map(ALERT_RULES.map((rule) => [rule.code, rule]));
