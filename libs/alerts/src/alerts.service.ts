@@ -241,10 +241,7 @@ export class AlertsService implements OnModuleInit {
     return this.dataSource.transaction(async (tx) => {
       const before = await this.visible(tx, ctx, id, true);
       if (before.version !== input.version) {
-        throw ProblemException.conflict(
-          `The alert was changed by someone else (your version ${input.version} is stale). Reload and try again.`,
-          'version-conflict',
-        );
+        throw ProblemException.staleVersion('The alert', input.version);
       }
       const allowed: Record<string, string[]> = {
         OPEN: ['ACKNOWLEDGED', 'RESOLVED', 'DISMISSED'],

@@ -1,4 +1,4 @@
-import { IsCalendarDate, PageQueryDto } from '@app/platform';
+import { IsCalendarDate, LANGUAGE_CODE, PageQueryDto } from '@app/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -41,9 +41,6 @@ export const CONSENT_PURPOSES = [
   'LIVING_SUPPORT',
   'LANGUAGE_SUPPORT',
 ] as const;
-
-/** ISO 639-1, or ja-easy for やさしい日本語. */
-const LANGUAGE = /^([a-z]{2}|ja-easy)$/;
 
 export class CreateCaseDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() residentId: string;
@@ -189,7 +186,7 @@ export class CreateConsentDto {
   @MaxLength(200)
   evidenceRef: string;
   @ApiProperty({ example: 'vi', description: 'Language the consent was explained in: ISO 639-1, or ja-easy' })
-  @Matches(LANGUAGE, { message: 'explanationLanguage must be an ISO 639-1 code such as vi, or ja-easy' })
+  @Matches(LANGUAGE_CODE, { message: 'explanationLanguage must be an ISO 639-1 code such as vi, or ja-easy' })
   explanationLanguage: string;
 }
 

@@ -230,10 +230,7 @@ export class CasesService {
         ],
       );
       if (!rows.length) {
-        throw ProblemException.conflict(
-          `The case was changed by someone else (your version ${input.version} is stale). Reload and try again.`,
-          'version-conflict',
-        );
+        throw ProblemException.staleVersion('The case', input.version);
       }
       const changes: Record<string, unknown> = {};
       for (const [field, column] of [

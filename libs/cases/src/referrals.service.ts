@@ -133,10 +133,7 @@ export class ReferralsService {
         throw ProblemException.forbidden('Only the office the case was referred to answers the referral.');
       }
       if (before.version !== input.version) {
-        throw ProblemException.conflict(
-          `The referral was changed by someone else (your version ${input.version} is stale). Reload and try again.`,
-          'version-conflict',
-        );
+        throw ProblemException.staleVersion('The referral', input.version);
       }
       if (!NEXT_STATUSES[before.status].includes(input.status)) {
         throw ProblemException.conflict(

@@ -131,13 +131,6 @@ export function enrollmentOf(row: Record<string, unknown>): EnrollmentResponse {
   };
 }
 
-function stale(what: string, version: number): ProblemException {
-  return ProblemException.conflict(
-    `The ${what} was changed by someone else (your version ${version} is stale). Reload and try again.`,
-    'version-conflict',
-  );
-}
-
 /**
  * Japanese-language courses run by the city's international-exchange staff: the course and its
  * sessions, enrollment with a waitlist served in request order, attendance, and completion.
@@ -227,7 +220,7 @@ export class CoursesService {
   async update(ctx: RequestContext, id: string, input: UpdateCourseDto): Promise<CourseResponse> {
     const promoted = await this.dataSource.transaction(async (tx) => {
       const course = await this.courseRow(tx, ctx, id, true);
-      if (course.version !== input.version) throw stale('course', input.version);
+      if (course.version !== input.version) throw ProblemException.staleVersion('The course', input.version);
       const endsOn = input.endsOn ?? course.ends_on;
       if (endsOn < course.starts_on) {
         throw ProblemException.validation([{ field: 'endsOn', reason: 'must not be before the start date' }]);
@@ -292,7 +285,7 @@ export class CoursesService {
       const course = await this.courseRow(tx, ctx, session.course_id).catch(() => {
         throw ProblemException.notFound('Session');
       });
-      if (session.version !== input.version) throw stale('session', input.version);
+      if (session.version !== input.version) throw ProblemException.staleVersion('The session', input.version);
       const heldOn = input.heldOn ?? session.held_on;
       if (heldOn < course.starts_on || heldOn > course.ends_on) {
         throw ProblemException.validation([
@@ -383,7 +376,7 @@ export class CoursesService {
         throw ProblemException.notFound('Enrollment');
       });
       const [before] = await tx.query(`SELECT * FROM enrollment WHERE id = $1 FOR UPDATE`, [enrollmentId]);
-      if (before.version !== input.version) throw stale('enrollment', input.version);
+      if (before.version !== input.version) throw ProblemException.staleVersion('The enrollment', input.version);
       if (!['WAITLISTED', 'ENROLLED'].includes(before.status)) {
         throw ProblemException.conflict(`The enrollment has already ended (${before.status}).`, 'enrollment-ended');
       }

@@ -1,4 +1,4 @@
-import { IsCalendarDate, PageQueryDto } from '@app/platform';
+import { IsCalendarDate, LANGUAGE_CODE, PageQueryDto } from '@app/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -47,8 +47,6 @@ export const LEVELS_OF: Record<Framework, readonly string[]> = {
   SCHOOL_DLA: ['1', '2', '3', '4', '5', '6'],
 };
 
-/** ISO 639-1, or ja-easy for やさしい日本語. */
-const LANGUAGE = /^([a-z]{2}|ja-easy)$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export class CreateCourseDto {
@@ -75,7 +73,7 @@ export class CreateCourseDto {
   @ApiProperty({ enum: REFERENCE_LEVELS }) @IsIn(REFERENCE_LEVELS) levelTo: (typeof REFERENCE_LEVELS)[number];
 
   @ApiProperty({ example: 'ja-easy', description: 'Language of instruction: ISO 639-1, or ja-easy' })
-  @Matches(LANGUAGE, { message: 'instructionLanguage must be an ISO 639-1 code such as ja, or ja-easy' })
+  @Matches(LANGUAGE_CODE, { message: 'instructionLanguage must be an ISO 639-1 code such as ja, or ja-easy' })
   instructionLanguage: string;
 
   @ApiPropertyOptional({ maxLength: 300, example: 'Saturdays 10:00–12:00' })

@@ -37,3 +37,4 @@ export * from './http/upload-dir.js';
 export * from './http/send-csv.js';
 export * from './events/domain-events.js';
 export * from './http/csv-upload.js';
+export * from './i18n/language-code.js';

@@ -1,4 +1,4 @@
-import { IsCalendarDate } from '@app/platform';
+import { IsCalendarDate, LANGUAGE_CODE } from '@app/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -28,9 +28,6 @@ export const COUNSELING_TOPICS = [
   'OTHER',
 ] as const;
 
-/** ISO 639-1, or ja-easy for やさしい日本語. */
-const LANGUAGE = /^([a-z]{2}|ja-easy)$/;
-
 export class CreateCounselingSessionDto {
   @ApiProperty({ format: 'date' })
   @IsCalendarDate()
@@ -47,7 +44,7 @@ export class CreateCounselingSessionDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
-  @Matches(LANGUAGE, { each: true, message: 'languages must be ISO 639-1 codes such as vi, or ja-easy' })
+  @Matches(LANGUAGE_CODE, { each: true, message: 'languages must be ISO 639-1 codes such as vi, or ja-easy' })
   languages?: string[];
 
   @ApiPropertyOptional({ default: false })
@@ -118,7 +115,7 @@ export class CreateReferralDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
-  @Matches(LANGUAGE, { each: true, message: 'languageSupport must be ISO 639-1 codes such as pt, or ja-easy' })
+  @Matches(LANGUAGE_CODE, { each: true, message: 'languageSupport must be ISO 639-1 codes such as pt, or ja-easy' })
   languageSupport?: string[];
 
   @ApiPropertyOptional({ maxLength: 4000 })

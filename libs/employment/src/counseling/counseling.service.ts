@@ -168,10 +168,7 @@ export class CounselingService {
       if (!before) throw ProblemException.notFound('Referral');
       await this.directory.visibleMunicipalityOf(ctx, before.resident_id);
       if (before.version !== input.version) {
-        throw ProblemException.conflict(
-          `The referral was changed by someone else (your version ${input.version} is stale). Reload and try again.`,
-          'version-conflict',
-        );
+        throw ProblemException.staleVersion('The referral', input.version);
       }
       const allowed: readonly string[] = before.kind === 'JOB' ? JOB_STATUSES : TRAINING_STATUSES;
       if (!allowed.includes(input.status)) {

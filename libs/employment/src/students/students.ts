@@ -156,10 +156,7 @@ export class StudentsService {
         residentId,
       ]);
       if ((before?.version ?? 0) !== input.version) {
-        throw ProblemException.conflict(
-          `The job-hunting record was changed by someone else (your version ${input.version} is stale).`,
-          'version-conflict',
-        );
+        throw ProblemException.staleVersion('The job-hunting record', input.version);
       }
       const values = [
         residentId,

@@ -130,10 +130,7 @@ export class CoverageService {
         );
         if (!before) throw ProblemException.notFound('Coverage period');
         if (before.version !== input.version) {
-          throw ProblemException.conflict(
-            `The coverage period was changed by someone else (your version ${input.version} is stale). Reload and try again.`,
-            'version-conflict',
-          );
+          throw ProblemException.staleVersion('The coverage period', input.version);
         }
         const endDate = input.endDate === undefined ? before.end_date : input.endDate;
         if (endDate && endDate < before.start_date) {

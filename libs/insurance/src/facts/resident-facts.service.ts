@@ -57,10 +57,7 @@ export class ResidentFactsService {
         [residentId],
       );
       if ((before?.version ?? 0) !== input.version) {
-        throw ProblemException.conflict(
-          `The resident's insurance facts were changed by someone else (your version ${input.version} is stale). Reload and try again.`,
-          'version-conflict',
-        );
+        throw ProblemException.staleVersion("The resident's insurance facts", input.version);
       }
       // TypeORM answers an INSERT … RETURNING with the rows, an UPDATE … RETURNING with [rows, affected].
       const row: FactsRow = before

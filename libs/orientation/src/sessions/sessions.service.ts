@@ -179,10 +179,7 @@ export class OrientationSessionsService {
     return this.dataSource.transaction(async (tx) => {
       const before = await this.visible(ctx, id, tx, true);
       if (before.version !== input.version) {
-        throw ProblemException.conflict(
-          `The orientation session was changed by someone else (your version ${input.version} is stale). Reload and try again.`,
-          'version-conflict',
-        );
+        throw ProblemException.staleVersion('The orientation session', input.version);
       }
       requireWhere(input.online ?? before.online, input.venue === undefined ? before.venue : input.venue);
       const seated = before.registered + before.attended;

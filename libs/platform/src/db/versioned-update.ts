@@ -23,8 +23,5 @@ export async function updateVersioned<T extends ObjectLiteral>(
   if (result.affected === 1) return;
   const exists = await manager.getRepository(target).exists({ where: { id } as never });
   if (!exists) throw ProblemException.notFound(label);
-  throw ProblemException.conflict(
-    `${label} was changed by someone else (your version ${expectedVersion} is stale). Reload and try again.`,
-    'version-conflict',
-  );
+  throw ProblemException.staleVersion(label, expectedVersion);
 }

@@ -66,6 +66,14 @@ export class ProblemException extends HttpException {
     return ProblemException.of(409, slug, detail);
   }
 
+  /** The client sent the version it read and someone saved a newer one since (optimistic concurrency). */
+  static staleVersion(what: string, version: number): ProblemException {
+    return ProblemException.conflict(
+      `${what} was changed by someone else (your version ${version} is stale). Reload and try again.`,
+      'version-conflict',
+    );
+  }
+
   static forbidden(detail = 'You are not allowed to do this.'): ProblemException {
     return ProblemException.of(403, 'forbidden', detail);
   }
