@@ -66,7 +66,8 @@ describe('alerts', () => {
     });
     const open = await eventually(
       () => alertsOf(caseworker, resident.id),
-      (alerts) => alerts.some((a) => a.ruleCode === 'NO_HEALTH_COVERAGE'),
+      (alerts) =>
+        ['NO_HEALTH_COVERAGE', 'NO_PENSION_COVERAGE'].every((code) => alerts.some((a) => a.ruleCode === code)),
     );
     const health = open.find((a) => a.ruleCode === 'NO_HEALTH_COVERAGE')!;
     expect(health).toMatchObject({ status: 'OPEN' });
@@ -97,7 +98,7 @@ describe('alerts', () => {
     const resident = await createResident(caseworker, { familyName: 'GURUNG', givenName: 'RAM', nationality: 'NP' });
     await eventually(
       () => alertsOf(caseworker, resident.id),
-      (alerts) => alerts.length > 0,
+      (alerts) => alerts.length === 2,
     );
     await sweep();
     const count = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM alert`))[0].n as number;
@@ -170,7 +171,7 @@ describe('alerts', () => {
 
   it("shows each office only its own alerts, and a case's overdue action to the office that owns it", async () => {
     const resident = await createResident(caseworker, { familyName: 'KIM', givenName: 'MINJI', nationality: 'KR' });
-    await caseworker
+    const opened = await caseworker
       .post('/api/v1/cases', {
         residentId: resident.id,
         category: 'HOUSING',
@@ -180,11 +181,17 @@ describe('alerts', () => {
       .expect(201);
     const cityAlerts = await eventually(
       () => alertsOf(caseworker, resident.id),
-      (alerts) => alerts.some((a) => a.ruleCode === 'CASE_ACTION_OVERDUE'),
+      (alerts) => alerts.length === 3,
     );
     expect(cityAlerts.map((a) => a.ruleCode).sort()).toEqual(
       ['CASE_ACTION_OVERDUE', 'NO_HEALTH_COVERAGE', 'NO_PENSION_COVERAGE'].sort(),
     );
+    // The case's timeline shows the alert raised about it.
+    const timeline = await caseworker.get(`/api/v1/cases/${opened.body.id}/timeline`).expect(200);
+    expect(timeline.body.map((entry: { what: string }) => entry.what)).toEqual([
+      'created',
+      'alert.case_action_overdue',
+    ]);
     // The PESO works employment insurance, not the city's health and pension gaps or its cases.
     const pesoAlerts = await alertsOf(counselor, resident.id);
     expect(pesoAlerts.map((a) => a.ruleCode)).toEqual([]);

@@ -214,8 +214,11 @@ export class ConsentResponse {
 
 export class TimelineEntryResponse {
   @ApiProperty() at: string;
-  @ApiProperty({ enum: ['EVENT', 'NOTE', 'REFERRAL'] }) kind: string;
-  @ApiProperty({ description: 'created, status, note, referral.sent, referral.accepted…' }) what: string;
+  @ApiProperty({ enum: ['EVENT', 'NOTE', 'REFERRAL', 'ALERT'] }) kind: string;
+  @ApiProperty({
+    description: 'created, changed, note, referral.sent, referral.accepted, alert.case_action_overdue, alert.resolved…',
+  })
+  what: string;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) actorOrgId: string | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) actorUserId: string | null;
   @ApiPropertyOptional({ type: Object, nullable: true }) detail: Record<string, unknown> | null;

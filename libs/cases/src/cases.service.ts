@@ -308,7 +308,7 @@ export class CasesService {
     return rows.map(noteOf);
   }
 
-  /** Notes, referrals and changes of a case in the order they happened. */
+  /** Notes, referrals, changes and alerts ([K8]) of a case in the order they happened. */
   async timeline(ctx: RequestContext, caseId: string): Promise<TimelineEntryResponse[]> {
     const { row, purpose } = await this.access(this.dataSource.manager, ctx, caseId);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
@@ -325,6 +325,14 @@ export class CasesService {
        SELECT responded_at, 'REFERRAL', 'referral.' || lower(status), to_org_id, responded_by_user_id,
               jsonb_build_object('referralId', id, 'responseNote', response_note)
          FROM referral WHERE case_id = $1 AND responded_at IS NOT NULL
+       UNION ALL
+       SELECT opened_at, 'ALERT', 'alert.' || lower(rule_code), NULL, NULL,
+              jsonb_build_object('alertId', id, 'status', status, 'reason', jsonb_build_object('ja', reason_ja, 'en', reason_en))
+         FROM alert_history WHERE subject_key = $1::text
+       UNION ALL
+       SELECT closed_at, 'ALERT', 'alert.' || lower(status), NULL, NULL,
+              jsonb_build_object('alertId', id, 'resolvedBySystem', resolved_by_system)
+         FROM alert_history WHERE subject_key = $1::text AND closed_at IS NOT NULL
        ORDER BY 1, 2`,
       [caseId, ctx.principal!.orgId],
     );
