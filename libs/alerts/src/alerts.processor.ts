@@ -42,6 +42,9 @@ export class AlertsProcessor extends WorkerHost {
         await job.updateProgress(Math.floor((100 * totals.steps) / (municipalities.length * rules.length)));
       }
     }
+    // A sweep may open or resolve hundreds of thousands: fresh statistics keep the evaluations of
+    // single residents on their index.
+    await this.alerts.analyze();
     const seconds = Math.round(performance.now() - started) / 1000;
     this.logger.log({ on: day, municipalities: municipalities.length, ...totals, seconds }, 'alert sweep done');
     return { ...totals, seconds };

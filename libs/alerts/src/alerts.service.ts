@@ -163,6 +163,10 @@ export class AlertsService implements OnModuleInit {
     });
   }
 
+  async analyze(): Promise<void> {
+    await this.dataSource.query(`ANALYZE alert`);
+  }
+
   /** The municipalities the sweep goes through: every one with residents on record. */
   async municipalities(): Promise<string[]> {
     const rows: Array<{ municipality_code: string }> = await this.dataSource.query(
