@@ -10,6 +10,7 @@ import {
   JobName,
   QueueName,
 } from '@app/platform';
+import { NOTIFICATION_RELAY_EVERY_MS, NOTIFICATION_RELAY_SCHEDULER_ID } from '@app/notifications';
 import type { Queue } from 'bullmq';
 
 /** Registers the job schedulers (idempotent: upsert). Schedulers only enqueue. */
@@ -19,6 +20,7 @@ export class Schedules implements OnApplicationBootstrap {
 
   constructor(
     @InjectQueue(QueueName.maintenance) private readonly maintenance: Queue,
+    @InjectQueue(QueueName.notifications) private readonly notifications: Queue,
     @InjectQueue(QueueName.alerts) private readonly alerts: Queue,
     private readonly config: AppConfig,
   ) {}
@@ -34,6 +36,11 @@ export class Schedules implements OnApplicationBootstrap {
       ALERT_SWEEP_SCHEDULER_ID,
       { pattern: ALERT_SWEEP_CRON, tz: this.config.get('TZ_OFFICE') },
       { name: JobName.alertSweep, data: {}, opts: JOB_OPTIONS[JobName.alertSweep] },
+    );
+    await this.notifications.upsertJobScheduler(
+      NOTIFICATION_RELAY_SCHEDULER_ID,
+      { every: NOTIFICATION_RELAY_EVERY_MS },
+      { name: JobName.relayNotifications, data: {}, opts: JOB_OPTIONS[JobName.relayNotifications] },
     );
     this.logger.log('job schedulers registered');
   }

@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AlertsModule, AlertsProcessor } from '@app/alerts';
 import { AuditModule } from '@app/audit';
-import { NotificationsModule } from '@app/notifications';
+import { NotificationsModule, NotificationsProcessor } from '@app/notifications';
 import { EmploymentModule } from '@app/employment';
 import { InsuranceModule } from '@app/insurance';
 import { MIGRATIONS } from '@app/migrations';
@@ -48,6 +48,7 @@ export class WorkerModule {
         ImportsProcessor,
         MatchRunsProcessor,
         AlertsProcessor,
+        NotificationsProcessor,
         ...(options.schedules === false ? [] : [Schedules]),
       ],
     };
