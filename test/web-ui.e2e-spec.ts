@@ -16,6 +16,8 @@ import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app.j
 // The web UI in Debian's Chromium (never a downloaded browser), against the real API and worker.
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(import.meta.dirname, '..', 'docs', 'screenshots');
+/** A date in the offices' calendar (Asia/Tokyo), `days` from today. */
+const officeDate = (days = 0) => new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('web UI', () => {
   let t: TestApp;
@@ -56,6 +58,14 @@ describe('web UI', () => {
 
   const menu = async (page: Page) =>
     page.getByRole('navigation', { name: 'メニュー' }).getByRole('link').allTextContents();
+
+  /** The whole page in one picture: a taller window (a full-page capture garbles the fixed header and menu). */
+  async function tallScreenshot(page: Page, name: string, height: number): Promise<void> {
+    const viewport = page.viewportSize()!;
+    await page.setViewportSize({ width: viewport.width, height });
+    await page.screenshot({ path: join(SCREENSHOTS, name) });
+    await page.setViewportSize(viewport);
+  }
 
   async function expectAccessible(page: Page, what: string): Promise<void> {
     const { violations } = await new AxeBuilder({ page }).analyze();
@@ -108,9 +118,22 @@ describe('web UI', () => {
 
   it('shows each role its own menus', async () => {
     const expected: Array<[string, string[]]> = [
-      [DEMO.admin, ['ダッシュボード', '監査ログ']],
-      [DEMO.caseworker, ['ダッシュボード', '住民検索', '住民データ取込', '記録照合', '保険の未加入']],
-      [DEMO.counselor, ['ダッシュボード', '住民検索', '記録照合', '雇用状況届出']],
+      [DEMO.admin, ['ダッシュボード', '監査ログ', 'アクセス記録の開示']],
+      [
+        DEMO.caseworker,
+        [
+          'ダッシュボード',
+          '住民検索',
+          '住民データ取込',
+          '記録照合',
+          '保険の未加入',
+          '日本語教室',
+          'オリエンテーション',
+          'ケース',
+          '紹介の受付',
+        ],
+      ],
+      [DEMO.counselor, ['ダッシュボード', '住民検索', '記録照合', '雇用状況届出', 'ケース', '紹介の受付']],
       [DEMO.school, ['ダッシュボード', '住民検索']],
       [DEMO.reports, ['ダッシュボード']],
     ];
@@ -419,5 +442,219 @@ describe('web UI', () => {
     await expectAccessible(page, 'employer reports');
     await page.context().close();
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('lets a caseworker create a course, enroll residents (the second waits) and take attendance', async () => {
+    const caseworker = await login(t.http, DEMO.caseworker);
+    for (const [givenName, kanaName] of [
+      ['BRUNO', 'フェレイラ ブルーノ'],
+      ['CARLA', 'フェレイラ カルラ'],
+    ]) {
+      await createResident(caseworker, { familyName: 'FERREIRA', givenName, kanaName, birthDate: '1994-04-04' });
+    }
+    const today = officeDate();
+    const page = await signIn(DEMO.caseworker);
+    await page.getByRole('navigation', { name: 'メニュー' }).getByRole('link', { name: '日本語教室' }).click();
+    await page.getByRole('button', { name: '新しい教室を登録' }).click();
+    await page.getByLabel('教室名').fill('やさしい日本語 入門（土曜）');
+    await page.getByLabel('実施団体').fill('浜松国際交流協会');
+    await page.getByLabel('開始日').fill(today);
+    await page.getByLabel('終了日').fill(officeDate(60));
+    await page.getByLabel('定員').fill('1');
+    await expectAccessible(page, 'course form');
+    await page.getByRole('button', { name: '教室を登録', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: 'やさしい日本語 入門（土曜）' }).waitFor();
+
+    // One place: the first is enrolled, the second waits first in line.
+    await page.getByLabel('受講登録する住民を検索').fill('FERREIRA');
+    await page.getByRole('button', { name: '検索', exact: true }).click();
+    await page.getByRole('button', { name: '受講登録: FERREIRA BRUNO' }).click();
+    await page.getByRole('status').getByText('FERREIRA BRUNOさんを受講登録しました。').waitFor();
+    await page.getByRole('button', { name: '受講登録: FERREIRA CARLA' }).click();
+    await page.getByText('満員のため、FERREIRA CARLAさんを待機リストの1番目に登録しました。').waitFor();
+    const roster = page.getByTestId('course-roster');
+    const bruno = roster.locator('tr', { hasText: 'FERREIRA BRUNO' });
+    await bruno.getByText('受講中').waitFor();
+    await roster.locator('tr', { hasText: 'FERREIRA CARLA' }).getByText('待機中').waitFor();
+
+    // A class day today, and its attendance from the checklist.
+    const addSession = page.getByRole('form', { name: '授業日を追加' });
+    await addSession.getByLabel('授業日').fill(today);
+    await addSession.getByLabel('内容').fill('自己紹介');
+    await page.getByRole('button', { name: '授業日を追加' }).click();
+    await page.getByRole('button', { name: `出欠を取る: ${today}` }).click();
+    await page.getByTestId('attendance-sheet').getByText('FERREIRA BRUNO').waitFor();
+    await page.getByRole('button', { name: '出欠を保存' }).click();
+    await page.getByText('1人の出欠を記録しました。').waitFor();
+    await bruno.getByText('1/1回（100%）').waitFor();
+    await expectAccessible(page, 'course');
+    await tallScreenshot(page, 'course.png', 1600);
+
+    // Bruno withdraws: Carla gets his place.
+    await page.getByRole('button', { name: '退講: FERREIRA BRUNO' }).click();
+    await page.getByLabel('理由（退講）').fill('転居のため');
+    await page.getByRole('button', { name: '退講を確定' }).click();
+    await page.getByText('空いた席にFERREIRA CARLAさんが待機リストから繰り上がりました。').waitFor();
+    await roster.locator('tr', { hasText: 'FERREIRA CARLA' }).getByText('受講中').waitFor();
+    await page.context().close();
+  }, 60_000);
+
+  it('records a proficiency level with the levels of its framework', async () => {
+    const caseworker = await login(t.http, DEMO.caseworker);
+    const resident = await createResident(caseworker, { familyName: 'BATBAYAR', givenName: 'ODON' });
+    const page = await signIn(DEMO.caseworker);
+    await page.goto(`${base}/residents/${resident.id}`);
+    await page.getByRole('tab', { name: '日本語' }).click();
+    await page.getByText('日本語能力の判定記録はまだありません。').waitFor();
+    // N3 is a JLPT level; switching to the reference framework leaves no level chosen.
+    await page.getByRole('combobox', { name: 'レベル' }).click();
+    await page.getByRole('option', { name: 'N3' }).click();
+    await page.getByRole('combobox', { name: '枠組み' }).click();
+    await page.getByRole('option', { name: '日本語教育の参照枠（A1〜C2）' }).click();
+    await page.getByLabel('判定日').fill('2026-03-01');
+    await page.getByRole('button', { name: '判定を記録' }).click();
+    await page.getByText('日本語教育の参照枠（A1〜C2）のレベルを選んでください（A1、A2、B1、B2、C1、C2）。').waitFor();
+    await page.getByRole('combobox', { name: 'レベル' }).click();
+    expect(await page.getByRole('option', { name: 'N3' }).count()).toBe(0);
+    await page.getByRole('option', { name: 'B1' }).click();
+    await page.getByRole('button', { name: '判定を記録' }).click();
+    await page.getByTestId('latest-levels').getByText('B1').waitFor();
+    await expectAccessible(page, 'language tab');
+    await page.context().close();
+  });
+
+  it('opens a case with a sensitive note, lists it, and explains when someone else changed it', async () => {
+    const caseworker = await login(t.http, DEMO.caseworker);
+    const resident = await createResident(caseworker, {
+      familyName: 'GURUNG',
+      givenName: 'ASHA',
+      birthDate: '1999-09-09',
+    });
+    const page = await signIn(DEMO.caseworker);
+    await page.goto(`${base}/residents/${resident.id}`);
+    await page.getByRole('tab', { name: 'ケースと同意' }).click();
+    await page.getByText('あなたの事務所が見られるケースはありません。').waitFor();
+    await page.getByRole('combobox', { name: '分類' }).click();
+    await page.getByRole('option', { name: '住まい' }).click();
+    await page.getByLabel('件名').fill('アパートの契約更新の相談');
+    await page.getByRole('button', { name: 'ケースを開く', exact: true }).click();
+    await page.getByTestId('case-list').getByText('アパートの契約更新の相談').waitFor();
+    await expectAccessible(page, 'cases tab');
+    await page.getByRole('status').getByRole('link', { name: 'アパートの契約更新の相談' }).click();
+    await page.getByRole('heading', { level: 2, name: 'アパートの契約更新の相談' }).waitFor();
+
+    await page.getByLabel('記録の内容').fill('本人から体調について相談あり。通院先を案内した。');
+    await page.getByRole('checkbox', { name: '要配慮の記録にする' }).check();
+    await page.getByRole('button', { name: '記録を追加' }).click();
+    const note = page.getByTestId('case-note').filter({ hasText: '通院先を案内した' });
+    await note.getByText('要配慮').waitFor();
+    expect(await note.getAttribute('data-sensitivity')).toBe('SENSITIVE');
+    await page.getByTestId('case-timeline').getByText('要配慮').waitFor();
+    await expectAccessible(page, 'case');
+    await tallScreenshot(page, 'case.png', 1400);
+
+    // Someone else raises the priority while this clerk changes the status.
+    const caseId = new URL(page.url()).pathname.split('/').pop()!;
+    const current = (await caseworker.get(`/api/v1/cases/${caseId}`).expect(200)).body;
+    await caseworker.patch(`/api/v1/cases/${caseId}`, { version: current.version, priority: 'HIGH' }).expect(200);
+    await page.getByRole('combobox', { name: '状態' }).click();
+    await page.getByRole('option', { name: '回答待ち' }).click();
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('alert').getByText('他の人がこの記録を変更しました。再読み込みしてください。').waitFor();
+    await page.getByRole('button', { name: '最新の内容を読み込む' }).click();
+    await page.getByRole('heading', { level: 2 }).locator('..').getByText('高', { exact: true }).waitFor();
+
+    // The case is in the clerk's own list.
+    await page.getByRole('navigation', { name: 'メニュー' }).getByRole('link', { name: 'ケース' }).click();
+    const row = page.getByTestId('case-list').locator('tr', { hasText: 'アパートの契約更新の相談' });
+    await row.getByText('GURUNG ASHA').waitFor();
+    await expectAccessible(page, 'case list');
+    await page.context().close();
+  }, 60_000);
+
+  it("shows a PESO counselor the resident's Japanese but not the city's cases", async () => {
+    const caseworker = await login(t.http, DEMO.caseworker);
+    const resident = await createResident(caseworker, { familyName: 'RAI', givenName: 'SUMAN' });
+    await caseworker
+      .post(`/api/v1/residents/${resident.id}/proficiency-assessments`, {
+        framework: 'JLPT',
+        level: 'N4',
+        assessedOn: '2026-01-10',
+      })
+      .expect(201);
+    await caseworker
+      .post('/api/v1/cases', { residentId: resident.id, category: 'DEBT', title: '市の債務相談（非公開）' })
+      .expect(201);
+    const page = await signIn(DEMO.counselor);
+    await page.goto(`${base}/residents/${resident.id}`);
+    await page.getByRole('tab', { name: '日本語' }).click();
+    await page.getByTestId('latest-levels').getByText('N4').waitFor();
+    // Counselors read the level; recording one is the city's.
+    expect(await page.getByRole('button', { name: '判定を記録' }).count()).toBe(0);
+    await page.getByRole('tab', { name: 'オリエンテーション' }).click();
+    await page.getByText('登録・出席した開催回はありません。').waitFor();
+    await page.getByRole('tab', { name: 'ケースと同意' }).click();
+    await page.getByText('あなたの事務所が見られるケースはありません。').waitFor();
+    await page.getByRole('navigation', { name: 'メニュー' }).getByRole('link', { name: 'ケース' }).click();
+    await page.getByText('該当するケースはありません。').waitFor();
+    const officeWide = page.waitForResponse(
+      (response) => response.url().includes('/api/v1/cases?') && !response.url().includes('mine=true'),
+    );
+    await page.getByText('事務所全体', { exact: true }).click();
+    expect((await officeWide).status()).toBe(200);
+    await page.getByText('該当するケースはありません。').waitFor();
+    expect(await page.getByText('市の債務相談（非公開）').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('schedules an orientation session, lists a newcomer to invite, and records attendance', async () => {
+    const caseworker = await login(t.http, DEMO.caseworker);
+    await createResident(caseworker, {
+      familyName: 'KHANAL',
+      givenName: 'RAM',
+      kanaName: 'カナル ラム',
+      preferredLanguage: 'ne',
+      movedInOn: officeDate(-10),
+    });
+    const page = await signIn(DEMO.caseworker);
+    await page.getByRole('navigation', { name: 'メニュー' }).getByRole('link', { name: 'オリエンテーション' }).click();
+    await page.getByRole('tab', { name: '転入者への案内リスト' }).click();
+    await page
+      .getByTestId('newcomer-invitations')
+      .locator('tr', { hasText: 'KHANAL RAM' })
+      .getByText('ネパール語')
+      .waitFor();
+    await page.getByRole('link', { name: '案内リストをダウンロード（CSV）' }).waitFor();
+    await expectAccessible(page, 'newcomers');
+
+    await page.getByRole('tab', { name: '開催回' }).click();
+    await page.getByRole('button', { name: '開催回を登録' }).click();
+    await page.getByLabel('開催日').fill(officeDate());
+    await page.getByLabel('会場').fill('浜松市役所 北館 101会議室');
+    await page.getByRole('checkbox', { name: '健康保険' }).check();
+    await page.getByRole('button', { name: '登録', exact: true }).click();
+    await page.getByLabel('参加登録する住民を検索').fill('KHANAL');
+    await page.getByRole('button', { name: '検索', exact: true }).click();
+    await page.getByRole('button', { name: '参加登録: KHANAL RAM' }).click();
+    const entry = page.getByTestId('orientation-roster').locator('tr', { hasText: 'KHANAL RAM' });
+    await entry.getByText('参加登録').waitFor();
+    await page.getByRole('button', { name: '出席: KHANAL RAM' }).click();
+    await entry.getByText('出席', { exact: true }).first().waitFor();
+    await page.getByText('KHANAL RAMさん：出席を記録しました。').waitFor();
+    await expectAccessible(page, 'orientation session');
+    await page.context().close();
+  });
+
+  it('shows an administrator who saw a resident record, when, and why', async () => {
+    const caseworker = await login(t.http, DEMO.caseworker);
+    const resident = await createResident(caseworker, { familyName: 'SOUZA', givenName: 'DIEGO' });
+    await caseworker.get(`/api/v1/residents/${resident.id}`).expect(200);
+    const page = await signIn(DEMO.admin);
+    await page.getByRole('navigation', { name: 'メニュー' }).getByRole('link', { name: 'アクセス記録の開示' }).click();
+    await page.getByLabel('住民ID').fill(resident.id);
+    await page.getByRole('button', { name: '表示' }).click();
+    await page.getByTestId('access-disclosure').getByText('住民記録の閲覧').first().waitFor();
+    await expectAccessible(page, 'access disclosure');
+    await page.context().close();
   });
 });

@@ -67,6 +67,46 @@ const routes = [
   }),
   createRoute({
     getParentRoute: () => rootRoute,
+    path: '/courses',
+    component: page(() => import('./pages/CoursesPage'), 'CoursesPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/courses/$courseId',
+    component: page(() => import('./pages/CoursePage'), 'CoursePage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/orientation',
+    component: page(() => import('./pages/OrientationPage'), 'OrientationPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/orientation/$sessionId',
+    component: page(() => import('./pages/OrientationSessionPage'), 'OrientationSessionPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/cases',
+    component: page(() => import('./pages/CasesPage'), 'CasesPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/cases/$caseId',
+    component: page(() => import('./pages/CasePage'), 'CasePage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/referrals',
+    component: page(() => import('./pages/ReferralsPage'), 'ReferralsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/access-disclosure',
+    component: page(() => import('./pages/AccessDisclosurePage'), 'AccessDisclosurePage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
     path: '/audit',
     component: page(() => import('./pages/AuditPage'), 'AuditPage'),
   }),

@@ -39,8 +39,13 @@ export const MENU = [
   { to: '/imports', key: 'imports', roles: ['CITY_CASEWORKER'] },
   { to: '/matching', key: 'matching', roles: ['CITY_CASEWORKER', 'PESO_COUNSELOR'] },
   { to: '/coverage', key: 'coverage', roles: ['CITY_CASEWORKER'] },
+  { to: '/courses', key: 'courses', roles: ['CITY_CASEWORKER'] },
+  { to: '/orientation', key: 'orientation', roles: ['CITY_CASEWORKER'] },
   { to: '/employer-reports', key: 'employerReports', roles: ['PESO_COUNSELOR'] },
+  { to: '/cases', key: 'cases', roles: ['CITY_CASEWORKER', 'PESO_COUNSELOR'] },
+  { to: '/referrals', key: 'referrals', roles: ['CITY_CASEWORKER', 'PESO_COUNSELOR'] },
   { to: '/audit', key: 'audit', roles: ['ADMIN'] },
+  { to: '/access-disclosure', key: 'accessDisclosure', roles: ['ADMIN'] },
 ] as const satisfies ReadonlyArray<{ to: string; key: string; roles: readonly Role[] | null }>;
 
 export function canSee(me: Me, roles: readonly Role[] | null): boolean {

@@ -1534,6 +1534,230 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your office's alerts, newest first (default: open and acknowledged) */
+        get: operations["AlertsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open alerts per rule, for the dashboard */
+        get: operations["AlertsController_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/sweep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the nightly sweep now (it also runs at 02:00 Asia/Tokyo) */
+        post: operations["AlertsController_sweep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An alert of your office */
+        get: operations["AlertsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Acknowledge, resolve, or dismiss with a reason (version you read) */
+        patch: operations["AlertsController_update"];
+        trace?: never;
+    };
+    "/api/v1/alert-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The alert rule catalogue: owner, severity, the events that re-evaluate each rule */
+        get: operations["AlertRulesController_rules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your office's outbox, newest first: ?status=DEAD is the dead-letter list, ?channel=LETTER the letters */
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a dead, failed or sent notification again (to the resident's current address and channel); audited */
+        post: operations["NotificationsController_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/letter.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The printable letter (A4 PDF, address block for a window envelope) of a LETTER notification */
+        get: operations["NotificationsController_letter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the resident was sent (or is queued to be sent), newest first; audited */
+        get: operations["ResidentNotificationsController_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/notification-opt-outs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The channels the resident refused */
+        get: operations["ResidentNotificationsController_optOuts"];
+        /** Set the channels the resident refuses (e-mail, letters); audited */
+        put: operations["ResidentNotificationsController_setOptOuts"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The resident's e-mail address for notifications */
+        get: operations["ResidentNotificationsController_contact"];
+        /** Set (or with null remove) the resident's e-mail address; audited without the address */
+        put: operations["ResidentNotificationsController_setContact"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reminder-schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When reminders go out: days before or after an anchor date, per purpose */
+        get: operations["ReminderSchedulesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reminder-schedules/{purpose}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a schedule's days or switch it off (a city office's administrator); audited */
+        patch: operations["ReminderSchedulesController_update"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3257,8 +3481,8 @@ export interface components {
         TimelineEntryResponse: {
             at: string;
             /** @enum {string} */
-            kind: "EVENT" | "NOTE" | "REFERRAL";
-            /** @description created, status, note, referral.sent, referral.accepted… */
+            kind: "EVENT" | "NOTE" | "REFERRAL" | "ALERT";
+            /** @description created, changed, note, referral.sent, referral.accepted, alert.case_action_overdue, alert.resolved… */
             what: string;
             /** Format: uuid */
             actorOrgId?: string | null;
@@ -3353,6 +3577,174 @@ export interface components {
              * @description Default today; not in the future
              */
             withdrawnOn?: string;
+        };
+        Bilingual: {
+            ja: string;
+            en: string;
+        };
+        AlertResponse: {
+            /** Format: uuid */
+            id: string;
+            ruleCode: string;
+            /** @enum {string} */
+            severity: "INFO" | "WARNING" | "CRITICAL";
+            title: components["schemas"]["Bilingual"];
+            municipalityCode: string;
+            /** Format: uuid */
+            ownerOrgId?: string | null;
+            /** Format: uuid */
+            residentId?: string | null;
+            /** @description What it is about: the resident, a case, an enrollment or a report */
+            subjectKey: string;
+            /** @enum {string} */
+            status: "OPEN" | "ACKNOWLEDGED" | "RESOLVED" | "DISMISSED";
+            /** @description Why it fired */
+            reason: components["schemas"]["Bilingual"];
+            details: Record<string, never>;
+            openedAt: string;
+            acknowledgedAt?: string | null;
+            closedAt?: string | null;
+            /** @description Resolved because the cause went away */
+            resolvedBySystem: boolean;
+            dismissReason?: string | null;
+            version: number;
+        };
+        AlertPage: {
+            items: components["schemas"]["AlertResponse"][];
+            nextCursor?: string | null;
+        };
+        AlertCountResponse: {
+            ruleCode: string;
+            /** @enum {string} */
+            severity: "INFO" | "WARNING" | "CRITICAL";
+            open: number;
+        };
+        SweepResponse: {
+            jobId: string;
+        };
+        UpdateAlertDto: {
+            /** @description The version you read */
+            version: number;
+            /** @enum {string} */
+            status: "ACKNOWLEDGED" | "RESOLVED" | "DISMISSED";
+            /** @description Required when dismissing */
+            reason?: string;
+        };
+        AlertRuleResponse: {
+            ruleCode: string;
+            /** @description The role that works it, or CASE_OWNER (the office owning the case) */
+            owner: string;
+            /** @enum {string} */
+            severity: "INFO" | "WARNING" | "CRITICAL";
+            title: components["schemas"]["Bilingual"];
+            /** @description Domain events that re-evaluate it for the resident concerned */
+            events: string[];
+            enabled: boolean;
+        };
+        NotificationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            residentId: string;
+            municipalityCode: string;
+            /** @enum {string} */
+            purpose: "NHI_ENROLMENT" | "ORIENTATION_INVITATION" | "ORIENTATION_FOLLOW_UP" | "STATUS_RENEWAL_INSURANCE" | "SCHOOL_GUIDE" | "COURSE_PLACE_OFFERED";
+            templateCode: string;
+            /** @description The resident's language as recorded */
+            requestedLanguage?: string | null;
+            /** @description The language the text is in (the fallback when the requested one has no text) */
+            language: string;
+            /**
+             * @description Null when opted out of both
+             * @enum {string|null}
+             */
+            channel?: "EMAIL" | "LETTER" | null;
+            /** @description The e-mail address (EMAIL only) */
+            recipient?: string | null;
+            subject: string;
+            body: string;
+            /** @enum {string} */
+            status: "PENDING" | "SENDING" | "SENT" | "FAILED" | "DEAD" | "SKIPPED_OPTED_OUT";
+            attempts: number;
+            /** @description Sends asked again by staff after it was sent */
+            resendCount: number;
+            lastError?: string | null;
+            /** Format: date-time */
+            nextAttemptAt: string;
+            /** Format: date-time */
+            sentAt?: string | null;
+            messageId?: string | null;
+            /** @description The SMTP server's reply (its queue id) */
+            smtpResponse?: string | null;
+            /** @description A printable letter is ready at letter.pdf */
+            letterReady: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        NotificationPage: {
+            items: components["schemas"]["NotificationResponse"][];
+            nextCursor?: string | null;
+        };
+        NotificationOptOutsResponse: {
+            /** @description true: send no e-mail (letters instead, unless refused too) */
+            email: boolean;
+            /** @description true: print no letters */
+            letter: boolean;
+        };
+        NotificationOptOutsDto: {
+            /** @description true: send no e-mail (letters instead, unless refused too) */
+            email: boolean;
+            /** @description true: print no letters */
+            letter: boolean;
+        };
+        ResidentContactResponse: {
+            email?: string | null;
+            /** Format: date-time */
+            updatedAt?: string | null;
+        };
+        ResidentContactDto: {
+            /** @description null removes the address */
+            email: string | null;
+        };
+        ReminderScheduleResponse: {
+            /** @enum {string} */
+            purpose: "NHI_ENROLMENT" | "ORIENTATION_INVITATION" | "ORIENTATION_FOLLOW_UP" | "STATUS_RENEWAL_INSURANCE" | "SCHOOL_GUIDE" | "COURSE_PLACE_OFFERED";
+            /**
+             * @description The date the offsets count from
+             * @example STAY_EXPIRY_DATE
+             */
+            anchor: string;
+            /** @enum {string} */
+            direction: "BEFORE" | "AFTER";
+            /**
+             * @example [
+             *       90,
+             *       60,
+             *       30
+             *     ]
+             */
+            offsetsDays: number[];
+            /**
+             * @description Sent for every step after the first
+             * @enum {string|null}
+             */
+            followUpPurpose?: "NHI_ENROLMENT" | "ORIENTATION_INVITATION" | "ORIENTATION_FOLLOW_UP" | "STATUS_RENEWAL_INSURANCE" | "SCHOOL_GUIDE" | "COURSE_PLACE_OFFERED" | null;
+            enabled: boolean;
+            version: number;
+        };
+        UpdateReminderScheduleDto: {
+            /** @description The version you read; a stale one gives 409 */
+            version: number;
+            /**
+             * @description Days from the anchor, 0 to 3650
+             * @example [
+             *       90,
+             *       60,
+             *       30
+             *     ]
+             */
+            offsetsDays?: number[];
+            enabled?: boolean;
         };
     };
     responses: never;
@@ -6107,6 +6499,362 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConsentResponse"];
+                };
+            };
+        };
+    };
+    AlertsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                /** @description Default: OPEN and ACKNOWLEDGED */
+                status?: "OPEN" | "ACKNOWLEDGED" | "RESOLVED" | "DISMISSED";
+                ruleCode?: string;
+                residentId?: string;
+                severity?: "INFO" | "WARNING" | "CRITICAL";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertPage"];
+                };
+            };
+        };
+    };
+    AlertsController_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertCountResponse"][];
+                };
+            };
+        };
+    };
+    AlertsController_sweep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SweepResponse"];
+                };
+            };
+        };
+    };
+    AlertsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertResponse"];
+                };
+            };
+        };
+    };
+    AlertsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAlertDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertResponse"];
+                };
+            };
+        };
+    };
+    AlertRulesController_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRuleResponse"][];
+                };
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                /** @description DEAD is the dead-letter list */
+                status?: "PENDING" | "SENDING" | "SENT" | "FAILED" | "DEAD" | "SKIPPED_OPTED_OUT";
+                purpose?: "NHI_ENROLMENT" | "ORIENTATION_INVITATION" | "ORIENTATION_FOLLOW_UP" | "STATUS_RENEWAL_INSURANCE" | "SCHOOL_GUIDE" | "COURSE_PLACE_OFFERED";
+                /** @description LETTER: the letters to print */
+                channel?: "EMAIL" | "LETTER";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+        };
+    };
+    NotificationsController_resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationResponse"];
+                };
+            };
+        };
+    };
+    NotificationsController_letter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResidentNotificationsController_notifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationResponse"][];
+                };
+            };
+        };
+    };
+    ResidentNotificationsController_optOuts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationOptOutsResponse"];
+                };
+            };
+        };
+    };
+    ResidentNotificationsController_setOptOuts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationOptOutsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationOptOutsResponse"];
+                };
+            };
+        };
+    };
+    ResidentNotificationsController_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentContactResponse"];
+                };
+            };
+        };
+    };
+    ResidentNotificationsController_setContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResidentContactDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentContactResponse"];
+                };
+            };
+        };
+    };
+    ReminderSchedulesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderScheduleResponse"][];
+                };
+            };
+        };
+    };
+    ReminderSchedulesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                purpose: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReminderScheduleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderScheduleResponse"];
                 };
             };
         };

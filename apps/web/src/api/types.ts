@@ -30,6 +30,47 @@ export type ResidentFacts = components['schemas']['ResidentFactsResponse'];
 export type CoverageGapPage = components['schemas']['CoverageGapPageResponse'];
 export type RenewalCheckPage = components['schemas']['RenewalCheckPageResponse'];
 
+// Japanese-language courses and proficiency ([K6], libs/language)
+export type Course = components['schemas']['CourseResponse'];
+export type CoursePage = components['schemas']['CoursePage'];
+export type CreateCourse = components['schemas']['CreateCourseDto'];
+export type CourseSession = components['schemas']['SessionResponse'];
+export type RosterEntry = components['schemas']['RosterEntryResponse'];
+export type Enrollment = components['schemas']['EnrollmentResponse'];
+export type EndedEnrollment = components['schemas']['EndEnrollmentResponse'];
+export type AbsenceSignal = components['schemas']['AbsenceSignalResponse'];
+export type CloseCourseResult = components['schemas']['CloseCourseResponse'];
+export type CourseAttendanceResult = components['schemas']['RecordCourseAttendanceResponse'];
+export type CourseAttendanceStatus = components['schemas']['CourseAttendanceRecordDto']['status'];
+export type ResidentLanguage = components['schemas']['ResidentLanguageResponse'];
+export type Assessment = components['schemas']['AssessmentResponse'];
+export type Framework = Assessment['framework'];
+export type ReferenceLevel = Course['levelFrom'];
+
+// Orientation ([K6], libs/orientation)
+export type OrientationSession = components['schemas']['OrientationSessionResponse'];
+export type OrientationSessionPage = components['schemas']['OrientationSessionPage'];
+export type OrientationTopic = OrientationSession['topics'][number];
+export type OrientationAttendance = components['schemas']['AttendanceResponse'];
+export type OrientationStatus = OrientationAttendance['status'];
+export type ResidentOrientation = components['schemas']['ResidentOrientationResponse'];
+export type NewcomerInvitationPage = components['schemas']['NewcomerInvitationPage'];
+
+// Cases, referrals and consent ([K7], libs/cases)
+export type Case = components['schemas']['CaseResponse'];
+export type CasePage = components['schemas']['CasePage'];
+export type CaseCategory = Case['category'];
+export type CaseStatus = Case['status'];
+export type CasePriority = Case['priority'];
+export type CaseNote = components['schemas']['NoteResponse'];
+export type TimelineEntry = components['schemas']['TimelineEntryResponse'];
+export type CaseReferral = components['schemas']['CaseReferralResponse'];
+export type ReferralStatus = CaseReferral['status'];
+export type ConsentPurpose = CaseReferral['purpose'];
+export type Consent = components['schemas']['ConsentResponse'];
+export type AccessDisclosurePage = components['schemas']['AccessDisclosurePage'];
+export type AccessDisclosureEntry = components['schemas']['AccessDisclosureEntry'];
+
 export interface AuditEvent {
   id: string;
   at: string;

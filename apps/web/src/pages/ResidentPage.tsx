@@ -24,6 +24,9 @@ import { AuditTable } from '../components/AuditTable';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { EmploymentTab } from '../components/EmploymentTab';
 import { InsuranceTab } from '../components/InsuranceTab';
+import { LanguageTab } from '../components/LanguageTab';
+import { CasesTab } from '../components/CasesTab';
+import { OrientationTab } from '../components/OrientationTab';
 import { alphabetName } from '../components/names';
 import { ResidentForm } from '../components/ResidentForm';
 import { OVERVIEW_FIELDS } from '../components/resident-fields';
@@ -48,6 +51,8 @@ export function ResidentPage() {
   const canEdit = me.roles.includes('CITY_CASEWORKER');
   const isCounselor = me.roles.includes('PESO_COUNSELOR');
   const seesEmployment = canEdit || isCounselor;
+  // Language, orientation and cases: caseworkers and counselors (docs/architecture.md, roles).
+  const seesSupport = canEdit || isCounselor;
 
   const value = (field: (typeof OVERVIEW_FIELDS)[number]): string => {
     const raw = record[field];
@@ -75,6 +80,9 @@ export function ResidentPage() {
           {seesStatus && <Tabs.Tab value="history">{t('resident.tabs.history')}</Tabs.Tab>}
           {canEdit && <Tabs.Tab value="insurance">{t('resident.tabs.insurance')}</Tabs.Tab>}
           {seesEmployment && <Tabs.Tab value="employment">{t('resident.tabs.employment')}</Tabs.Tab>}
+          {seesSupport && <Tabs.Tab value="language">{t('resident.tabs.language')}</Tabs.Tab>}
+          {seesSupport && <Tabs.Tab value="orientation">{t('resident.tabs.orientation')}</Tabs.Tab>}
+          {seesSupport && <Tabs.Tab value="cases">{t('resident.tabs.cases')}</Tabs.Tab>}
           {isAdmin && <Tabs.Tab value="audit">{t('resident.tabs.audit')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
@@ -138,6 +146,21 @@ export function ResidentPage() {
         {seesEmployment && (
           <Tabs.Panel value="employment" pt="md">
             <EmploymentTab residentId={record.id} counselor={isCounselor} />
+          </Tabs.Panel>
+        )}
+        {seesSupport && (
+          <Tabs.Panel value="language" pt="md">
+            <LanguageTab residentId={record.id} canRecord={canEdit} />
+          </Tabs.Panel>
+        )}
+        {seesSupport && (
+          <Tabs.Panel value="orientation" pt="md">
+            <OrientationTab residentId={record.id} linkSessions={canEdit} />
+          </Tabs.Panel>
+        )}
+        {seesSupport && (
+          <Tabs.Panel value="cases" pt="md">
+            <CasesTab residentId={record.id} />
           </Tabs.Panel>
         )}
         {isAdmin && (
