@@ -94,6 +94,13 @@ describe('Japanese-language courses', () => {
       .expect(200);
     expect(withdrawn.body).toMatchObject({ status: 'WITHDRAWN', endedOn: today, endReason: 'moved to Osaka' });
     expect(withdrawn.body.promoted).toMatchObject({ residentId: c.id, status: 'ENROLLED', enrolledOn: today });
+    // The promoted resident is told, through the outbox written with the promotion.
+    const notices = await t.dataSource.query(`SELECT purpose, dedup_key FROM notification WHERE resident_id = $1`, [
+      c.id,
+    ]);
+    expect(notices).toEqual([
+      { purpose: 'COURSE_PLACE_OFFERED', dedup_key: `course-place-offered-${withdrawn.body.promoted.id}` },
+    ]);
 
     const roster = (await caseworker.get(`/api/v1/language-courses/${id}/enrollments`).expect(200)).body;
     expect(roster.map((e: { residentId: string; status: string }) => [e.residentId, e.status])).toEqual([

@@ -418,7 +418,7 @@ describe('notifications: outbox, channels, opt-outs, resends and schedules', () 
     });
   });
 
-  it('tells a waitlisted learner that a place in the course is theirs (enrollment.promoted)', async () => {
+  it('tells a waitlisted learner, in their language, that a place in the course is theirs', async () => {
     const first = await withEmail({ familyName: 'DOE' }, null);
     const waiting = await withEmail({ familyName: 'WANG', preferredLanguage: 'zh-CN' }, 'wang@example.com');
     const course = await caseworker

@@ -12,6 +12,7 @@ import {
   type Page,
   type RequestContext,
 } from '@app/platform';
+import { NotificationsService } from '@app/notifications';
 import { ResidentDirectory } from '@app/residents';
 import { DataSource, type EntityManager } from 'typeorm';
 import type {
@@ -146,6 +147,7 @@ export class CoursesService {
     private readonly events: DomainEvents,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
   ) {}
 
   private today(): string {
@@ -240,7 +242,7 @@ export class CoursesService {
       // More places: the waitlist moves up at once.
       return this.fillPlaces(tx, ctx, await this.courseRow(tx, ctx, id));
     });
-    await this.announcePromotions(promoted);
+    await this.announcePromotions(promoted.enrollments, promoted.notices);
     return this.get(ctx, id);
   }
 
@@ -371,7 +373,7 @@ export class CoursesService {
   ): Promise<EnrollmentResponse & { promoted: EnrollmentResponse | null }> {
     const [located] = await this.dataSource.query(`SELECT course_id FROM enrollment WHERE id = $1`, [enrollmentId]);
     if (!located) throw ProblemException.notFound('Enrollment');
-    const { ended, promoted } = await this.dataSource.transaction(async (tx) => {
+    const { ended, promoted, filled } = await this.dataSource.transaction(async (tx) => {
       const course = await this.courseRow(tx, ctx, located.course_id, true).catch(() => {
         throw ProblemException.notFound('Enrollment');
       });
@@ -396,10 +398,11 @@ export class CoursesService {
         },
         tx,
       );
-      const filled = before.status === 'ENROLLED' ? await this.fillPlaces(tx, ctx, course) : [];
-      return { ended: await this.enrollment(tx, enrollmentId), promoted: filled[0] ?? null };
+      const filled =
+        before.status === 'ENROLLED' ? await this.fillPlaces(tx, ctx, course) : { enrollments: [], notices: [] };
+      return { ended: await this.enrollment(tx, enrollmentId), promoted: filled.enrollments[0] ?? null, filled };
     });
-    await this.announcePromotions(promoted ? [promoted] : []);
+    await this.announcePromotions(filled.enrollments, filled.notices);
     return { ...ended, promoted };
   }
 
@@ -690,9 +693,13 @@ export class CoursesService {
   }
 
   /** Places free while the course runs go to the waitlist in request order. */
-  private async fillPlaces(tx: EntityManager, ctx: RequestContext, course: CourseRow): Promise<EnrollmentResponse[]> {
+  private async fillPlaces(
+    tx: EntityManager,
+    ctx: RequestContext,
+    course: CourseRow,
+  ): Promise<{ enrollments: EnrollmentResponse[]; notices: Array<string | null> }> {
     const today = this.today();
-    if (course.closed_on || today > course.ends_on) return [];
+    if (course.closed_on || today > course.ends_on) return { enrollments: [], notices: [] };
     const [rows] = await tx.query(
       `UPDATE enrollment SET status = 'ENROLLED', enrolled_on = $3, version = version + 1, updated_at = now()
         WHERE id IN (SELECT id FROM enrollment WHERE course_id = $1 AND status = 'WAITLISTED' ORDER BY request_seq
@@ -712,10 +719,26 @@ export class CoursesService {
       })),
       tx,
     );
-    return Promise.all(promoted.map((row) => this.enrollment(tx, row.id)));
+    // The resident is told in the same transaction (the outbox): the place and its notice stand or
+    // fall together.
+    const schedule = await this.notifications.schedule('COURSE_PLACE_OFFERED', tx);
+    const notices: Array<string | null> = [];
+    for (const row of schedule?.enabled === false ? [] : promoted) {
+      notices.push(
+        await this.notifications.enqueue(tx, {
+          residentId: row.resident_id,
+          purpose: 'COURSE_PLACE_OFFERED',
+          data: { courseName: course.title as string, startDate: this.laterOf(today, course.starts_on) },
+          dedupKey: `course-place-offered-${row.id}`,
+        }),
+      );
+    }
+    return { enrollments: await Promise.all(promoted.map((row) => this.enrollment(tx, row.id))), notices };
   }
 
-  private async announcePromotions(promoted: EnrollmentResponse[]): Promise<void> {
+  /** After the commit: the notices go out now (not at the next relay), and the event is published. */
+  private async announcePromotions(promoted: EnrollmentResponse[], notices: Array<string | null>): Promise<void> {
+    await this.notifications.dispatch(notices);
     for (const enrollment of promoted) {
       const municipalityCode = (await this.directory.municipalityOf(enrollment.residentId)) ?? '';
       await this.events.publish('enrollment.promoted', {

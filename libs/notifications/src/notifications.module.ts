@@ -12,7 +12,6 @@ import {
 } from './http/notifications.controller.js';
 import { NotificationsService } from './notifications.service.js';
 import { OutboxService } from './outbox/outbox.service.js';
-import { CoursePlaceOfferedReaction } from './reactions/course-place-offered.js';
 import { ReminderSchedulesService } from './reminders/reminder-schedules.service.js';
 
 /**
@@ -32,7 +31,6 @@ import { ReminderSchedulesService } from './reminders/reminder-schedules.service
     OutboxService,
     ResidentContactService,
     ReminderSchedulesService,
-    CoursePlaceOfferedReaction,
   ],
   exports: [NotificationsService, NotificationRelay, NotificationSender],
 })
