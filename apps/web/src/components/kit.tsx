@@ -1,5 +1,5 @@
 // Small pieces shared by the language, orientation and case screens.
-import { Anchor, Badge, SimpleGrid, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, SimpleGrid, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -100,6 +100,31 @@ export function useCursors() {
     next: (cursor: string) => setCursors([...cursors, cursor]),
     reset: () => setCursors([]),
   };
+}
+
+/** "First page" and "next page" under a list paged with `useCursors`. */
+export function PageButtons({
+  paging,
+  nextCursor,
+}: {
+  paging: ReturnType<typeof useCursors>;
+  nextCursor: string | null | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group>
+      {!paging.first && (
+        <Button variant="default" onClick={paging.reset}>
+          {t('residents.first')}
+        </Button>
+      )}
+      {nextCursor && (
+        <Button variant="default" onClick={() => paging.next(nextCursor)}>
+          {t('residents.next')}
+        </Button>
+      )}
+    </Group>
+  );
 }
 
 /** A language code in words where the catalog knows it: ja-easy → やさしい日本語. */

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import type { AccessDisclosurePage as DisclosurePage } from '../api/types';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { useCursors } from '../components/kit';
+import { useCursors, PageButtons } from '../components/kit';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -91,18 +91,7 @@ export function AccessDisclosurePage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Group>
-        {!paging.first && (
-          <Button variant="default" onClick={paging.reset}>
-            {t('residents.first')}
-          </Button>
-        )}
-        {page.data?.nextCursor && (
-          <Button variant="default" onClick={() => paging.next(page.data.nextCursor!)}>
-            {t('residents.next')}
-          </Button>
-        )}
-      </Group>
+      <PageButtons paging={paging} nextCursor={page.data?.nextCursor} />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Group, Loader, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { Card, Checkbox, Group, Loader, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import type { CaseCategory, CasePage, CaseStatus } from '../api/types';
 import { CaseTable } from '../components/CaseTable';
 import { CASE_CATEGORIES, CASE_STATUSES } from '../components/domain';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { useCursors } from '../components/kit';
+import { useCursors, PageButtons } from '../components/kit';
 
 const PAGE_SIZE = 50;
 
@@ -89,18 +89,7 @@ export function CasesPage() {
       {cases.data && cases.data.items.length > 0 && (
         <CaseTable cases={cases.data.items} label={t('cases.title')} showResident />
       )}
-      <Group>
-        {!paging.first && (
-          <Button variant="default" onClick={paging.reset}>
-            {t('residents.first')}
-          </Button>
-        )}
-        {cases.data?.nextCursor && (
-          <Button variant="default" onClick={() => paging.next(cases.data.nextCursor!)}>
-            {t('residents.next')}
-          </Button>
-        )}
-      </Group>
+      <PageButtons paging={paging} nextCursor={cases.data?.nextCursor} />
     </Stack>
   );
 }

@@ -21,7 +21,7 @@ import { api, unwrap } from '../api/client';
 import type { Course, CoursePage, CreateCourse, ReferenceLevel } from '../api/types';
 import { LANGUAGE_CODE, PROVIDER_KINDS, REFERENCE_LEVELS } from '../components/domain';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { FormError, languageName, problemMessage, ToneBadge, useCursors } from '../components/kit';
+import { FormError, languageName, problemMessage, ToneBadge, useCursors, PageButtons } from '../components/kit';
 
 const PAGE_SIZE = 50;
 
@@ -87,18 +87,7 @@ export function CoursesPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Group>
-        {!paging.first && (
-          <Button variant="default" onClick={paging.reset}>
-            {t('residents.first')}
-          </Button>
-        )}
-        {courses.data?.nextCursor && (
-          <Button variant="default" onClick={() => paging.next(courses.data.nextCursor!)}>
-            {t('residents.next')}
-          </Button>
-        )}
-      </Group>
+      <PageButtons paging={paging} nextCursor={courses.data?.nextCursor} />
     </Stack>
   );
 }

@@ -28,7 +28,7 @@ import type {
 } from '../api/types';
 import { LANGUAGE_CODE, ORIENTATION_TOPICS } from '../components/domain';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { CsvLink, FormError, languageName, problemMessage, useCursors } from '../components/kit';
+import { CsvLink, FormError, languageName, problemMessage, useCursors, PageButtons } from '../components/kit';
 import { alphabetName } from '../components/names';
 
 const PAGE_SIZE = 50;
@@ -114,18 +114,7 @@ function SessionList() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Group>
-        {!paging.first && (
-          <Button variant="default" onClick={paging.reset}>
-            {t('residents.first')}
-          </Button>
-        )}
-        {sessions.data?.nextCursor && (
-          <Button variant="default" onClick={() => paging.next(sessions.data.nextCursor!)}>
-            {t('residents.next')}
-          </Button>
-        )}
-      </Group>
+      <PageButtons paging={paging} nextCursor={sessions.data?.nextCursor} />
     </Stack>
   );
 }
@@ -347,18 +336,7 @@ function Newcomers() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Group>
-        {!paging.first && (
-          <Button variant="default" onClick={paging.reset}>
-            {t('residents.first')}
-          </Button>
-        )}
-        {page.data?.nextCursor && (
-          <Button variant="default" onClick={() => paging.next(page.data.nextCursor!)}>
-            {t('residents.next')}
-          </Button>
-        )}
-      </Group>
+      <PageButtons paging={paging} nextCursor={page.data?.nextCursor} />
     </Stack>
   );
 }
