@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -59,8 +60,13 @@ describe('web UI', () => {
   const menu = async (page: Page) =>
     page.getByRole('navigation', { name: 'メニュー' }).getByRole('link').allTextContents();
 
-  /** The whole page in one picture: a taller window (a full-page capture garbles the fixed header and menu). */
-  async function tallScreenshot(page: Page, name: string, height: number): Promise<void> {
+  /**
+   * The whole page in one picture: a taller window (a full-page capture garbles the fixed header and
+   * menu). Pages that show today's date or the time are taken only when missing or when
+   * UPDATE_SCREENSHOTS=1, so that a test run leaves the checkout as it found it.
+   */
+  async function tallScreenshot(page: Page, name: string, height: number, dated = false): Promise<void> {
+    if (dated && !process.env.UPDATE_SCREENSHOTS && existsSync(join(SCREENSHOTS, name))) return;
     const viewport = page.viewportSize()!;
     await page.setViewportSize({ width: viewport.width, height });
     await page.screenshot({ path: join(SCREENSHOTS, name) });
@@ -488,7 +494,7 @@ describe('web UI', () => {
     await page.getByText('1人の出欠を記録しました。').waitFor();
     await bruno.getByText('1/1回（100%）').waitFor();
     await expectAccessible(page, 'course');
-    await tallScreenshot(page, 'course.png', 1600);
+    await tallScreenshot(page, 'course.png', 1600, true);
 
     // Bruno withdraws: Carla gets his place.
     await page.getByRole('button', { name: '退講: FERREIRA BRUNO' }).click();
@@ -551,7 +557,7 @@ describe('web UI', () => {
     expect(await note.getAttribute('data-sensitivity')).toBe('SENSITIVE');
     await page.getByTestId('case-timeline').getByText('要配慮').waitFor();
     await expectAccessible(page, 'case');
-    await tallScreenshot(page, 'case.png', 1400);
+    await tallScreenshot(page, 'case.png', 1400, true);
 
     // Someone else raises the priority while this clerk changes the status.
     const caseId = new URL(page.url()).pathname.split('/').pop()!;
