@@ -27,7 +27,7 @@ import { validConsentSql } from './consents.service.js';
 
 const CASE_COLUMNS = `c.id, c.resident_id, c.owner_org_id, c.worker_user_id, c.category, c.title, c.status, c.priority,
   c.next_action_on::text AS next_action_on, c.closure_reason, c.closed_on::text AS closed_on, c.version, c.created_at,
-  concat_ws(' ', r.family_name, r.given_name, r.middle_name) AS resident_name`;
+  concat_ws(' ', r.family_name, r.given_name, r.middle_name) AS resident_name, r.municipality_code`;
 
 const NOTE_COLUMNS = `id, case_id, author_user_id, author_org_id, body, sensitivity, created_at`;
 
@@ -244,6 +244,7 @@ export class CasesService {
         if (value !== undefined && value !== before[column]) changes[field] = [before[column], value];
       }
       if (Object.keys(changes).length) await this.event(tx, ctx, id, 'changed', changes);
+      const municipalityCode = before.municipality_code as string;
       await this.audit.record(
         ctx,
         {
@@ -256,11 +257,14 @@ export class CasesService {
         },
         tx,
       );
-      return this.read(tx, ctx, id, false);
+      return { case: await this.read(tx, ctx, id, false), municipalityCode };
     });
-    const municipalityCode = (await this.directory.municipalityOf(updated.residentId)) ?? '';
-    await this.events.publish('case.changed', { caseId: id, residentId: updated.residentId, municipalityCode });
-    return updated;
+    await this.events.publish('case.changed', {
+      caseId: id,
+      residentId: updated.case.residentId,
+      municipalityCode: updated.municipalityCode,
+    });
+    return updated.case;
   }
 
   async addNote(ctx: RequestContext, caseId: string, input: CreateNoteDto): Promise<NoteResponse> {

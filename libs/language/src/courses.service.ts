@@ -117,6 +117,11 @@ function sessionOf(row: Record<string, unknown>): SessionResponse {
   };
 }
 
+/** A signal as the course's API answers it (the course is the one asked about). */
+function signalOf({ enrollmentId, residentId, consecutiveAbsences, lastAttendedOn }: AbsenceSignalResponse) {
+  return { enrollmentId, residentId, consecutiveAbsences, lastAttendedOn };
+}
+
 export function enrollmentOf(row: Record<string, unknown>): EnrollmentResponse {
   return {
     id: row.id as string,
@@ -501,7 +506,7 @@ export class CoursesService {
         })),
         tx,
       );
-      return this.absenceSignals(tx, course.id, ids);
+      return (await this.absenceSignals(tx, { courseId: course.id, enrollmentIds: ids })).map(signalOf);
     });
     for (const residentId of new Set(enrollments.map((row) => row.resident_id))) {
       await this.events.publish('attendance.changed', {
@@ -532,7 +537,9 @@ export class CoursesService {
   /** Learners of a course now absent from at least 3 recorded sessions in a row. */
   async absentLearners(ctx: RequestContext, courseId: string): Promise<AbsenceSignalResponse[]> {
     await this.courseRow(this.dataSource.manager, ctx, courseId);
-    const signals = await this.absenceSignals(this.dataSource.manager, courseId, null);
+    const signals = (await this.absenceSignals(this.dataSource.manager, { courseId, enrollmentIds: null })).map(
+      signalOf,
+    );
     await this.audit.recordMany(
       ctx,
       signals.map((signal) => ({
@@ -640,55 +647,57 @@ export class CoursesService {
 
   /**
    * For alerts: learners of a municipality's open courses now absent from 3 or more recorded
-   * sessions in a row (among `residentIds` when given).
+   * sessions in a row (among `residentIds` when given), in one query over all its courses.
    */
   async absentLearnersOf(
     municipalityCode: string,
     residentIds: readonly string[] | null,
   ): Promise<Array<AbsenceSignalResponse & { courseId: string; courseTitle: string }>> {
-    const courses: Array<{ id: string; title: string }> = await this.dataSource.query(
-      `SELECT DISTINCT c.id, c.title FROM language_course c JOIN enrollment e ON e.course_id = c.id AND e.status = 'ENROLLED'
-        WHERE c.municipality_code = $1 AND c.closed_on IS NULL AND ($2::uuid[] IS NULL OR e.resident_id = ANY ($2::uuid[]))`,
-      [municipalityCode, residentIds],
-    );
-    const found = [];
-    for (const course of courses) {
-      for (const signal of await this.absenceSignals(this.dataSource.manager, course.id, null)) {
-        if (!residentIds || residentIds.includes(signal.residentId)) {
-          found.push({ ...signal, courseId: course.id, courseTitle: course.title });
-        }
-      }
-    }
-    return found;
+    return this.absenceSignals(this.dataSource.manager, { municipalityCode, residentIds });
   }
 
+  /**
+   * Learners absent from 3 or more recorded sessions in a row: of one course (optionally only some
+   * enrollments), or of a municipality's open courses (optionally only some residents).
+   */
   private async absenceSignals(
     manager: EntityManager,
-    courseId: string,
-    enrollmentIds: string[] | null,
-  ): Promise<AbsenceSignalResponse[]> {
+    scope:
+      | { courseId: string; enrollmentIds: string[] | null }
+      | { municipalityCode: string; residentIds: readonly string[] | null },
+  ): Promise<Array<AbsenceSignalResponse & { courseId: string; courseTitle: string }>> {
+    const [where, params] =
+      'courseId' in scope
+        ? ['c.id = $1 AND ($2::uuid[] IS NULL OR e.id = ANY ($2::uuid[]))', [scope.courseId, scope.enrollmentIds]]
+        : [
+            'c.municipality_code = $1 AND c.closed_on IS NULL AND ($2::uuid[] IS NULL OR e.resident_id = ANY ($2::uuid[]))',
+            [scope.municipalityCode, scope.residentIds],
+          ];
     // Excused absences neither count nor break a run; unrecorded sessions are not judged.
     const rows: Array<Record<string, unknown>> = await manager.query(
       `WITH marks AS (
-         SELECT e.id AS enrollment_id, e.resident_id, s.held_on, a.status,
+         SELECT e.id AS enrollment_id, e.resident_id, c.id AS course_id, c.title, s.held_on, a.status,
                 row_number() OVER (PARTITION BY e.id ORDER BY s.held_on DESC, s.starts_at DESC NULLS LAST) AS recent
            FROM enrollment e
+           JOIN language_course c ON c.id = e.course_id
            JOIN attendance a ON a.enrollment_id = e.id AND a.status IN ('PRESENT', 'ABSENT')
            JOIN course_session s ON s.id = a.session_id AND NOT s.cancelled
-          WHERE e.course_id = $1 AND e.status = 'ENROLLED' AND ($2::uuid[] IS NULL OR e.id = ANY ($2::uuid[])))
-       SELECT enrollment_id, resident_id,
+          WHERE e.status = 'ENROLLED' AND ${where})
+       SELECT enrollment_id, resident_id, course_id, title,
               coalesce(min(recent) FILTER (WHERE status = 'PRESENT') - 1, count(*))::int AS consecutive,
               max(held_on) FILTER (WHERE status = 'PRESENT')::text AS last_attended_on
-         FROM marks GROUP BY enrollment_id, resident_id
+         FROM marks GROUP BY enrollment_id, resident_id, course_id, title
        HAVING coalesce(min(recent) FILTER (WHERE status = 'PRESENT') - 1, count(*)) >= ${ABSENCES_SIGNALLED}
         ORDER BY enrollment_id`,
-      [courseId, enrollmentIds],
+      params,
     );
     return rows.map((row) => ({
       enrollmentId: row.enrollment_id as string,
       residentId: row.resident_id as string,
       consecutiveAbsences: row.consecutive as number,
       lastAttendedOn: row.last_attended_on as string | null,
+      courseId: row.course_id as string,
+      courseTitle: row.title as string,
     }));
   }
 
