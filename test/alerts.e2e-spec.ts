@@ -94,6 +94,52 @@ describe('alerts', () => {
     expect((await alertsOf(caseworker, resident.id)).map((a) => a.ruleCode)).toEqual(['NO_PENSION_COVERAGE']);
   });
 
+  it('keeps up with a burst of coverage changes: every resident of the burst gets exactly their own outcome', async () => {
+    const residents: Array<{ id: string }> = [];
+    for (let i = 0; i < 40; i += 1) {
+      residents.push(
+        await createResident(caseworker, { familyName: `BURST${String.fromCharCode(65 + (i % 26))}`, givenName: `N${i}` }),
+      );
+    }
+    const openCount = async (rule: string) =>
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM alert WHERE rule_code = $1 AND status = 'OPEN' AND resident_id = ANY ($2::uuid[])`,
+          [rule, residents.map((r) => r.id)],
+        )
+      )[0].n as number;
+    await eventually(
+      () => openCount('NO_HEALTH_COVERAGE'),
+      (n) => n === 40,
+    );
+    // Half of them enrol in NHI at the same moment; the other half change nothing.
+    const covered = residents.slice(0, 20);
+    await Promise.all(
+      covered.map((resident) =>
+        caseworker
+          .post(`/api/v1/residents/${resident.id}/coverage-periods`, {
+            scheme: 'NHI',
+            role: 'INSURED',
+            startDate: addDays(today, -3),
+          })
+          .expect(201),
+      ),
+    );
+    expect(
+      await eventually(
+        () => openCount('NO_HEALTH_COVERAGE'),
+        (n) => n === 20,
+      ),
+    ).toBe(20);
+    const stillOpen: Array<{ resident_id: string }> = await t.dataSource.query(
+      `SELECT resident_id FROM alert WHERE rule_code = 'NO_HEALTH_COVERAGE' AND status = 'OPEN' AND resident_id = ANY ($1::uuid[])`,
+      [residents.map((r) => r.id)],
+    );
+    expect(stillOpen.map((row) => row.resident_id).sort()).toEqual(residents.slice(20).map((r) => r.id).sort());
+    // Their pension gap is untouched: one open alert each, never two.
+    expect(await openCount('NO_PENSION_COVERAGE')).toBe(40);
+  });
+
   it('creates no duplicate alerts when the nightly sweep runs again', async () => {
     const resident = await createResident(caseworker, { familyName: 'GURUNG', givenName: 'RAM', nationality: 'NP' });
     await eventually(

@@ -14,6 +14,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module.js';
+import { registerQueueDashboard } from './queue-dashboard.js';
 import { registerWebUi } from './web-ui.js';
 
 export const API_PREFIX = 'api/v1';
@@ -53,6 +54,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   registerSecurityHeaders(fastify, { https, apiPrefix: `/${API_PREFIX}/` });
   registerRequestLogging(fastify, app.get(ROOT_LOGGER));
   await registerWebUi(fastify, config.WEB_DIR);
+  await registerQueueDashboard(app, fastify, config.APP_BASE_URL);
   // Body-parsing errors, unknown routes and thrown errors all reach ProblemFilter through
   // the error and not-found handlers that Nest installs on Fastify.
 

@@ -9,6 +9,8 @@ import {
   JOB_OPTIONS,
   JobName,
   QueueName,
+  REMINDER_SWEEP_CRON,
+  REMINDER_SWEEP_SCHEDULER_ID,
 } from '@app/platform';
 import { NOTIFICATION_RELAY_EVERY_MS, NOTIFICATION_RELAY_SCHEDULER_ID } from '@app/notifications';
 import type { Queue } from 'bullmq';
@@ -36,6 +38,11 @@ export class Schedules implements OnApplicationBootstrap {
       ALERT_SWEEP_SCHEDULER_ID,
       { pattern: ALERT_SWEEP_CRON, tz: this.config.get('TZ_OFFICE') },
       { name: JobName.alertSweep, data: {}, opts: JOB_OPTIONS[JobName.alertSweep] },
+    );
+    await this.alerts.upsertJobScheduler(
+      REMINDER_SWEEP_SCHEDULER_ID,
+      { pattern: REMINDER_SWEEP_CRON, tz: this.config.get('TZ_OFFICE') },
+      { name: JobName.reminderSweep, data: {}, opts: JOB_OPTIONS[JobName.reminderSweep] },
     );
     await this.notifications.upsertJobScheduler(
       NOTIFICATION_RELAY_SCHEDULER_ID,

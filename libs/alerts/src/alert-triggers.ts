@@ -1,13 +1,15 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { JOB_OPTIONS, JobName, QueueName, residentAlertsJobId } from '@app/platform';
+import { JobName, QueueName, residentAlertsJob } from '@app/platform';
 import type { Queue } from 'bullmq';
 
 /**
- * Domain events that concern a resident queue a re-evaluation of that resident's alerts. The job
- * id is the resident's, so a burst of changes makes one evaluation; a change arriving while that
- * evaluation already runs queues one more, so nothing that happened after it started is missed.
+ * Domain events that concern a resident queue a re-evaluation of that resident's alerts,
+ * deduplicated per resident: a burst of changes makes one waiting evaluation, and a change arriving
+ * while the resident's evaluation runs queues exactly one more, started when that one finishes
+ * (BullMQ's `keepLastIfActive`), so nothing that happened after it started is missed and two
+ * evaluations of one resident never run side by side, on any worker.
  */
 @Injectable()
 export class AlertTriggers {
@@ -21,19 +23,10 @@ export class AlertTriggers {
   @OnEvent('attendance.changed', { promisify: true })
   @OnEvent('case.changed', { promisify: true })
   async residentChanged(event: { residentId: string }): Promise<void> {
-    const options = JOB_OPTIONS[JobName.evaluateResidentAlerts];
-    const id = residentAlertsJobId(event.residentId);
-    const job = await this.queue.add(
+    await this.queue.add(
       JobName.evaluateResidentAlerts,
       { residentId: event.residentId },
-      { ...options, jobId: id },
+      residentAlertsJob(event.residentId),
     );
-    if ((await job.getState()) === 'active') {
-      await this.queue.add(
-        JobName.evaluateResidentAlerts,
-        { residentId: event.residentId },
-        { ...options, jobId: `${id}-again` },
-      );
-    }
   }
 }

@@ -3,22 +3,35 @@ import { Logger } from '@nestjs/common';
 import { JobName, QueueName, type JobPayload } from '@app/platform';
 import type { Job } from 'bullmq';
 import { AlertsService } from './alerts.service.js';
+import { EVALUATION_BATCH_SIZE, ResidentEvaluationBatcher } from './evaluation-batcher.js';
+import { NightlyReminders } from './nightly-reminders.js';
 
-/** Alert evaluation in the worker: one resident after a change, or the nightly sweep. */
-@Processor(QueueName.alerts)
+/**
+ * Alert evaluation in the worker: residents after a change (the jobs running side by side are
+ * evaluated as one batch), the nightly sweep, and the nightly reminders.
+ */
+@Processor(QueueName.alerts, { concurrency: EVALUATION_BATCH_SIZE })
 export class AlertsProcessor extends WorkerHost {
   private readonly logger = new Logger(AlertsProcessor.name);
 
-  constructor(private readonly alerts: AlertsService) {
+  constructor(
+    private readonly alerts: AlertsService,
+    private readonly batcher: ResidentEvaluationBatcher,
+    private readonly reminders: NightlyReminders,
+  ) {
     super();
   }
 
   async process(job: Job): Promise<unknown> {
     if (job.name === JobName.evaluateResidentAlerts) {
       const { residentId } = job.data as JobPayload['evaluate-resident-alerts'];
-      return this.alerts.evaluateResident(residentId);
+      return this.batcher.evaluate(residentId);
     }
     if (job.name === JobName.alertSweep) return this.sweep(job);
+    if (job.name === JobName.reminderSweep) {
+      const { on } = job.data as JobPayload['reminder-sweep'];
+      return this.reminders.run(on ?? this.alerts.today(), (percent) => job.updateProgress(percent));
+    }
     throw new Error(`unknown job ${job.name}`);
   }
 

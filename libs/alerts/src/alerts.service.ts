@@ -100,22 +100,40 @@ export class AlertsService implements OnModuleInit {
 
   /** Re-evaluates every enabled rule for one resident (after a change that concerns them). */
   async evaluateResident(residentId: string): Promise<{ opened: number; resolved: number }> {
-    const municipalityCode = await this.directory.municipalityOf(residentId);
-    if (!municipalityCode) return { opened: 0, resolved: 0 };
+    return this.evaluateResidents([residentId]);
+  }
+
+  /**
+   * Re-evaluates every enabled rule for many residents at once: each rule runs once per
+   * municipality for all of them, so a burst of changes costs a few queries per rule, not per person.
+   */
+  async evaluateResidents(residentIds: readonly string[]): Promise<{ opened: number; resolved: number }> {
+    const byMunicipality = new Map<string, string[]>();
+    for (const [residentId, municipalityCode] of await this.directory.municipalitiesOf(residentIds)) {
+      byMunicipality.set(municipalityCode, [...(byMunicipality.get(municipalityCode) ?? []), residentId]);
+    }
     const totals = { opened: 0, resolved: 0 };
     const failed: string[] = [];
-    // One rule failing does not keep the others from being evaluated; the job is retried after.
-    for (const rule of await this.enabledRules()) {
-      try {
-        const counts = await this.evaluate(rule, { municipalityCode, on: this.today(), residentIds: [residentId] });
-        totals.opened += counts.opened;
-        totals.resolved += counts.resolved;
-      } catch (error) {
-        failed.push(rule);
-        this.logger.error({ rule, residentId, error: (error as Error).message }, 'alert rule evaluation failed');
+    const rules = await this.enabledRules();
+    const on = this.today();
+    for (const [municipalityCode, ids] of byMunicipality) {
+      const shared = new Map<string, Promise<unknown>>();
+      // One rule failing does not keep the others from being evaluated; the job is retried after.
+      for (const rule of rules) {
+        try {
+          const counts = await this.evaluate(rule, { municipalityCode, on, residentIds: ids, shared });
+          totals.opened += counts.opened;
+          totals.resolved += counts.resolved;
+        } catch (error) {
+          failed.push(rule);
+          this.logger.error(
+            { rule, municipalityCode, residents: ids.length, error: (error as Error).message },
+            'alert rule evaluation failed',
+          );
+        }
       }
     }
-    if (failed.length) throw new Error(`alert rules failed: ${failed.join(', ')}`);
+    if (failed.length) throw new Error(`alert rules failed: ${[...new Set(failed)].join(', ')}`);
     return totals;
   }
 
@@ -124,8 +142,15 @@ export class AlertsService implements OnModuleInit {
    * Running it twice changes nothing the second time.
    */
   async evaluate(ruleCode: string, scope: AlertScope): Promise<{ opened: number; resolved: number }> {
-    const firings = await this.evaluators.firings(ruleCode, scope);
     return this.dataSource.transaction(async (tx) => {
+      // Evaluations of one rule in one municipality take turns, across workers (a resident's batch
+      // and the nightly sweep, say): each reads the causes after the one before it committed, so an
+      // older reading is never written over a newer one.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('alert-rule'), hashtext($1 || '|' || $2))`, [
+        ruleCode,
+        scope.municipalityCode,
+      ]);
+      const firings = await this.evaluators.firings(ruleCode, scope);
       await tx.query(`CREATE TEMP TABLE IF NOT EXISTS alert_firing (
           subject_key text PRIMARY KEY, resident_id uuid, owner_org_id uuid, reason_ja text, reason_en text,
           details jsonb) ON COMMIT DELETE ROWS`);

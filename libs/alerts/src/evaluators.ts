@@ -18,6 +18,8 @@ export interface AlertScope {
   municipalityCode: string;
   on: string;
   residentIds: readonly string[] | null;
+  /** Answers shared by the rules of one evaluation (the coverage rules read the same obligations). */
+  shared?: Map<string, Promise<unknown>>;
 }
 
 const SCHEMES_OF: Record<string, readonly Scheme[]> = {
@@ -25,6 +27,14 @@ const SCHEMES_OF: Record<string, readonly Scheme[]> = {
   NO_PENSION_COVERAGE: ['NP', 'EPI'],
   NO_EI_WHILE_INSURED_WORK: ['EI'],
 };
+
+/** `compute()` once per evaluation when the scope shares answers between rules. */
+function once<T>(scope: AlertScope, key: string, compute: () => Promise<T>): Promise<T> {
+  if (!scope.shared) return compute();
+  let answer = scope.shared.get(key) as Promise<T> | undefined;
+  if (!answer) scope.shared.set(key, (answer = compute()));
+  return answer;
+}
 
 /** Days after moving in by which NHI and pension enrolment is due (the 14-day rule), and how long one stays a newcomer. */
 const NEWCOMER_DUE_DAYS = 14;
@@ -127,9 +137,10 @@ export class AlertEvaluators {
     const schemes = SCHEMES_OF[ruleCode];
     const found = new Map<string, Scheme[]>();
     if (scope.residentIds) {
-      for (const residentId of scope.residentIds) {
-        const result = await this.obligations.ofResident(residentId, scope.on);
-        if (!result || result.municipalityCode !== scope.municipalityCode) continue;
+      const residentIds = scope.residentIds;
+      const obligations = once(scope, 'obligations', () => this.obligations.ofResidents(residentIds, scope.on));
+      for (const [residentId, result] of await obligations) {
+        if (result.municipalityCode !== scope.municipalityCode) continue;
         const gaps = result.results.filter((r) => schemes.includes(r.scheme) && r.gap === true).map((r) => r.scheme);
         if (gaps.length) found.set(residentId, gaps);
       }

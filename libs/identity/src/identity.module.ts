@@ -38,6 +38,6 @@ import { UsersService } from './users/users.service.js';
     DemoSeedService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [OrganizationsService, UsersService, ServiceTokensService, PasswordService, DemoSeedService],
+  exports: [OrganizationsService, UsersService, ServiceTokensService, PasswordService, DemoSeedService, Authenticator],
 })
 export class IdentityModule {}

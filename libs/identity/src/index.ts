@@ -9,3 +9,4 @@ export * from './service-tokens/service-tokens.service.js';
 export * from './users/user.entity.js';
 export * from './users/users.service.js';
 export { SESSION_COOKIE } from './auth/session-cookie.js';
+export { Authenticator } from './auth/authenticator.js';

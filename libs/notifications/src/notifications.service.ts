@@ -7,6 +7,9 @@ import { NotificationRelay } from './delivery/notification-relay.js';
 import { NOTIFICATION_PURPOSES, type NotificationChannel, type NotificationPurpose } from './purposes.js';
 import { chooseLanguage, renderTemplate, residentLanguage, TEMPLATES, type TemplateData } from './templates/index.js';
 
+/** Reminders written per transaction by a nightly run. */
+const REMINDER_BATCH = 200;
+
 export interface EnqueueInput {
   residentId: string;
   purpose: NotificationPurpose;
@@ -209,6 +212,58 @@ export class NotificationsService {
       data: input.data,
       dedupKey: reminderDedupKey(input.purpose, input.residentId, input.anchorDate, step.offsetDays),
     });
+  }
+
+  /**
+   * Tonight's reminders of one purpose for many residents: the step due for each (its schedule read
+   * once), those already queued skipped with one query, the rest written in transactions of
+   * `REMINDER_BATCH`. Safe to run again: the dedup keys make a second run queue nothing.
+   */
+  async enqueueDueReminders(
+    purpose: NotificationPurpose,
+    today: string,
+    candidates: ReadonlyArray<{ residentId: string; anchorDate: string; data: TemplateData }>,
+  ): Promise<{ due: number; queued: number; ids: string[] }> {
+    const schedule = await this.schedule(purpose);
+    if (!schedule?.enabled) return { due: 0, queued: 0, ids: [] };
+    const due = candidates.flatMap((candidate) => {
+      const step = dueStep(schedule, candidate.anchorDate, today);
+      return step
+        ? [
+            {
+              ...candidate,
+              step,
+              dedupKey: reminderDedupKey(purpose, candidate.residentId, candidate.anchorDate, step.offsetDays),
+            },
+          ]
+        : [];
+    });
+    const ids: string[] = [];
+    for (let i = 0; i < due.length; i += REMINDER_BATCH) {
+      const slice = due.slice(i, i + REMINDER_BATCH);
+      const existing: Array<{ dedup_key: string }> = await this.dataSource.query(
+        `SELECT dedup_key FROM notification WHERE dedup_key = ANY ($1::text[])`,
+        [slice.map((reminder) => reminder.dedupKey)],
+      );
+      const queued = new Set(existing.map((row) => row.dedup_key));
+      const fresh = slice.filter((reminder) => !queued.has(reminder.dedupKey));
+      if (fresh.length === 0) continue;
+      const written = await this.dataSource.transaction(async (tx) => {
+        const batch: string[] = [];
+        for (const reminder of fresh) {
+          const id = await this.enqueue(tx, {
+            residentId: reminder.residentId,
+            purpose: reminder.step.purpose,
+            data: reminder.data,
+            dedupKey: reminder.dedupKey,
+          });
+          if (id) batch.push(id);
+        }
+        return batch;
+      });
+      ids.push(...written);
+    }
+    return { due: due.length, queued: ids.length, ids };
   }
 
   /** A purpose's reminder schedule (null when it has none). */

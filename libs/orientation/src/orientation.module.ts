@@ -4,6 +4,7 @@ import { OrientationAttendanceController, ResidentOrientationController } from '
 import { AttendanceService } from './attendance/attendance.service.js';
 import { NewcomerInvitationsController } from './newcomers/newcomer-invitations.controller.js';
 import { NewcomerInvitationsService } from './newcomers/newcomer-invitations.service.js';
+import { OrientationInvitations } from './newcomers/orientation-invitations.js';
 import { OrientationSessionsController } from './sessions/sessions.controller.js';
 import { OrientationSessionsService } from './sessions/sessions.service.js';
 
@@ -16,7 +17,7 @@ import { OrientationSessionsService } from './sessions/sessions.service.js';
     ResidentOrientationController,
     NewcomerInvitationsController,
   ],
-  providers: [OrientationSessionsService, AttendanceService, NewcomerInvitationsService],
-  exports: [AttendanceService],
+  providers: [OrientationSessionsService, AttendanceService, NewcomerInvitationsService, OrientationInvitations],
+  exports: [AttendanceService, OrientationInvitations],
 })
 export class OrientationModule {}

@@ -19,6 +19,7 @@ export const JobName = {
   matchRun: 'match-run',
   evaluateResidentAlerts: 'evaluate-resident-alerts',
   alertSweep: 'alert-sweep',
+  reminderSweep: 'reminder-sweep',
   sendNotification: 'send-notification',
   relayNotifications: 'relay-notifications',
 } as const;
@@ -30,6 +31,7 @@ export interface JobPayload {
   [JobName.matchRun]: { matchRunId: string };
   [JobName.evaluateResidentAlerts]: { residentId: string };
   [JobName.alertSweep]: { scheduledAt?: string; on?: string };
+  [JobName.reminderSweep]: { scheduledAt?: string; on?: string };
   [JobName.sendNotification]: { notificationId: string };
   [JobName.relayNotifications]: { scheduledAt?: string };
 }
@@ -40,6 +42,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.matchRun]: QueueName.matching,
   [JobName.evaluateResidentAlerts]: QueueName.alerts,
   [JobName.alertSweep]: QueueName.alerts,
+  [JobName.reminderSweep]: QueueName.alerts,
   [JobName.sendNotification]: QueueName.notifications,
   [JobName.relayNotifications]: QueueName.notifications,
 };
@@ -64,8 +67,7 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnComplete: { age: 7 * 24 * 3600 },
     removeOnFail: { age: 30 * 24 * 3600 },
   },
-  // Re-evaluating is idempotent. Removed when done, so that the resident's next change can queue
-  // another evaluation under the same id (one waiting evaluation per resident at most).
+  // Re-evaluating is idempotent; deduplicated per resident (residentAlertsJob below).
   [JobName.evaluateResidentAlerts]: {
     attempts: 5,
     backoff: { type: 'exponential', delay: 1_000 },
@@ -73,6 +75,13 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnFail: { age: 7 * 24 * 3600 },
   },
   [JobName.alertSweep]: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 60_000 },
+    removeOnComplete: { count: 30 },
+    removeOnFail: { count: 100 },
+  },
+  // Each reminder step has a dedup key: a retried or repeated run queues nothing twice.
+  [JobName.reminderSweep]: {
     attempts: 3,
     backoff: { type: 'exponential', delay: 60_000 },
     removeOnComplete: { count: 30 },
@@ -95,11 +104,18 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
 /** Natural job ids (no ':' allowed): one job per import run, however often it is enqueued. */
 export const importJobId = (importId: string): string => `import-${importId}`;
 export const matchRunJobId = (matchRunId: string): string => `match-${matchRunId}`;
-export const residentAlertsJobId = (residentId: string): string => `alerts-${residentId}`;
+/** A resident's alert evaluation: one waiting per resident, and one more queued behind a running one. */
+export const residentAlertsJob = (residentId: string): JobsOptions => ({
+  ...JOB_OPTIONS[JobName.evaluateResidentAlerts],
+  deduplication: { id: `alerts-${residentId}`, keepLastIfActive: true },
+});
 export const notificationJobId = (notificationId: string): string => `notify-${notificationId}`;
 /** Nightly alert sweep at 02:00 office time. */
 export const ALERT_SWEEP_SCHEDULER_ID = 'alert-sweep';
 export const ALERT_SWEEP_CRON = '0 2 * * *';
+/** Nightly reminders at 02:30 office time, after the sweep. */
+export const REMINDER_SWEEP_SCHEDULER_ID = 'reminder-sweep';
+export const REMINDER_SWEEP_CRON = '30 2 * * *';
 
 /** Schedules registered by the worker (the scheduler only enqueues; the job does the work). */
 export const HEARTBEAT_EVERY_MS = 60_000;

@@ -38,6 +38,15 @@ const COLUMNS = [
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** What the insurance rules need to know of a resident. */
+export interface ResidentInsuranceFacts {
+  municipalityCode: string;
+  birthDate: string;
+  registryCategory: string;
+  statusCode: string | null;
+  movedOutOn: string | null;
+}
+
 /**
  * The registry's public read side for other domains: residents looked up by what an external
  * record carries, without those domains reading the registry's tables. Set-based queries of other
@@ -89,28 +98,31 @@ export class ResidentDirectory {
   }
 
   /** What the insurance rules need to know of a resident, or null when there is no such resident. */
-  async insuranceFactsOf(id: string): Promise<{
-    municipalityCode: string;
-    birthDate: string;
-    registryCategory: string;
-    statusCode: string | null;
-    movedOutOn: string | null;
-  } | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT municipality_code, birth_date::text AS birth_date, registry_category, status_code,
+  async insuranceFactsOf(id: string): Promise<ResidentInsuranceFacts | null> {
+    return (await this.insuranceFactsOfMany([id])).get(id) ?? null;
+  }
+
+  /** The same for many residents in one query (absent ids are left out). */
+  async insuranceFactsOfMany(ids: readonly string[]): Promise<Map<string, ResidentInsuranceFacts>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<Record<string, string | null>> = await this.dataSource.query(
+      `SELECT id, municipality_code, birth_date::text AS birth_date, registry_category, status_code,
               moved_out_on::text AS moved_out_on
-         FROM resident WHERE id = $1`,
-      [id],
+         FROM resident WHERE id = ANY ($1::uuid[])`,
+      [ids],
     );
-    return row
-      ? {
-          municipalityCode: row.municipality_code,
-          birthDate: row.birth_date,
-          registryCategory: row.registry_category,
+    return new Map(
+      rows.map((row) => [
+        row.id!,
+        {
+          municipalityCode: row.municipality_code!,
+          birthDate: row.birth_date!,
+          registryCategory: row.registry_category!,
           statusCode: row.status_code,
           movedOutOn: row.moved_out_on,
-        }
-      : null;
+        },
+      ]),
+    );
   }
 
   /** Every status-of-residence code a resident may hold. */
@@ -152,6 +164,16 @@ export class ResidentDirectory {
   async municipalityOf(id: string): Promise<string | null> {
     const [row] = await this.dataSource.query(`SELECT municipality_code FROM resident WHERE id = $1`, [id]);
     return row?.municipality_code ?? null;
+  }
+
+  /** The municipality of each of many residents (absent ids are left out). */
+  async municipalitiesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ id: string; municipality_code: string }> = await this.dataSource.query(
+      `SELECT id, municipality_code FROM resident WHERE id = ANY ($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.municipality_code]));
   }
 
   /** The named residents of the municipalities given (others are silently absent). */
