@@ -9,6 +9,7 @@ import { EmploymentModule } from '@app/employment';
 import { InsuranceModule } from '@app/insurance';
 import { LanguageModule } from '@app/language';
 import { OrientationModule } from '@app/orientation';
+import { SchoolingModule } from '@app/schooling';
 import { MatchingModule } from '@app/matching';
 import { ResidentsModule } from '@app/residents';
 import {
@@ -49,6 +50,7 @@ export class AppModule {
         CasesModule,
         AlertsModule,
         NotificationsModule,
+        SchoolingModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AlertsModule, AlertsProcessor } from '@app/alerts';
 import { AuditModule } from '@app/audit';
 import { NotificationsModule, NotificationsProcessor } from '@app/notifications';
+import { SchoolingModule, SchoolingProcessor } from '@app/schooling';
 import { EmploymentModule } from '@app/employment';
 import { InsuranceModule } from '@app/insurance';
 import { MIGRATIONS } from '@app/migrations';
@@ -42,6 +43,7 @@ export class WorkerModule {
         EmploymentModule,
         AlertsModule,
         NotificationsModule,
+        SchoolingModule,
       ],
       providers: [
         MaintenanceProcessor,
@@ -49,6 +51,7 @@ export class WorkerModule {
         MatchRunsProcessor,
         AlertsProcessor,
         NotificationsProcessor,
+        SchoolingProcessor,
         ...(options.schedules === false ? [] : [Schedules]),
       ],
     };

@@ -22,6 +22,7 @@ export class AlertTriggers {
   @OnEvent('learner.absent', { promisify: true })
   @OnEvent('attendance.changed', { promisify: true })
   @OnEvent('case.changed', { promisify: true })
+  @OnEvent('schooling.changed', { promisify: true })
   async residentChanged(event: { residentId: string }): Promise<void> {
     await this.queue.add(
       JobName.evaluateResidentAlerts,

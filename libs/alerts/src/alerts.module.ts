@@ -5,6 +5,7 @@ import { InsuranceModule } from '@app/insurance';
 import { LanguageModule } from '@app/language';
 import { NotificationsModule } from '@app/notifications';
 import { OrientationModule } from '@app/orientation';
+import { SchoolingModule } from '@app/schooling';
 import { ResidentsModule } from '@app/residents';
 import { AlertTriggers } from './alert-triggers.js';
 import { AlertRulesController, AlertsController } from './alerts.controller.js';
@@ -23,6 +24,7 @@ import { NightlyReminders } from './nightly-reminders.js';
     EmploymentModule,
     NotificationsModule,
     OrientationModule,
+    SchoolingModule,
   ],
   controllers: [AlertsController, AlertRulesController],
   providers: [AlertsService, AlertEvaluators, AlertTriggers, ResidentEvaluationBatcher, NightlyReminders],

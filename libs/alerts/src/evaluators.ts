@@ -3,6 +3,7 @@ import { CasesService } from '@app/cases';
 import { EmploymentRecordsService } from '@app/employment';
 import { CoverageGapsService, ObligationsService, type Scheme } from '@app/insurance';
 import { CoursesService } from '@app/language';
+import { GUIDE_SILENCE_DAYS, NEWCOMER_SCHOOL_DAYS, SchoolingAlerts } from '@app/schooling';
 
 /** What a rule found: one alert per subject (a resident, a case, an enrollment, a report). */
 export interface AlertFiring {
@@ -54,6 +55,7 @@ export class AlertEvaluators {
     private readonly courses: CoursesService,
     private readonly cases: CasesService,
     private readonly employment: EmploymentRecordsService,
+    private readonly schooling: SchoolingAlerts,
   ) {}
 
   async firings(ruleCode: string, scope: AlertScope): Promise<AlertFiring[]> {
@@ -128,6 +130,51 @@ export class AlertEvaluators {
           },
           details: { reportId: report.reportId, daysLate: report.daysLate },
         }));
+      case 'CHILD_SCHOOL_STATUS_UNCONFIRMED':
+        return (await this.schooling.silentAfterGuide(scope.municipalityCode, scope.on, scope.residentIds)).map(
+          (found) => ({
+            subjectKey: found.residentId,
+            residentId: found.residentId,
+            reason: {
+              ja: `${found.sentOn}に${found.schoolYear}年度の就学案内を送りましたが、${GUIDE_SILENCE_DAYS}日以上たっても回答も就学の記録もありません。`,
+              en: `The ${found.schoolYear} enrolment guide went out on ${found.sentOn}; ${GUIDE_SILENCE_DAYS}+ days later there is no answer and no record of schooling.`,
+            },
+            details: { schoolYear: found.schoolYear, sentOn: found.sentOn },
+          }),
+        );
+      case 'CHILD_NOT_ENROLLED':
+        return (await this.schooling.notEnrolled(scope.municipalityCode, scope.on, scope.residentIds)).map((found) => ({
+          subjectKey: found.residentId,
+          residentId: found.residentId,
+          reason: {
+            ja: '学齢ですが、どの学校にも通っていないことが確認されています（不就学）。',
+            en: 'Of compulsory-school age and found to attend no school.',
+          },
+        }));
+      case 'CHILD_LONG_ABSENCE':
+        return (await this.schooling.longAbsences(scope.municipalityCode, scope.on, scope.residentIds)).map(
+          (found) => ({
+            subjectKey: found.residentId,
+            residentId: found.residentId,
+            reason: {
+              ja: `今年度の欠席が${found.absentDays}日になりました（30日以上は長期欠席）。`,
+              en: `Absent ${found.absentDays} days this school year (30 or more is long-term absence).`,
+            },
+            details: { absentDays: found.absentDays },
+          }),
+        );
+      case 'NEWCOMER_CHILD_NO_SCHOOL_30D':
+        return (await this.schooling.newcomersWithoutSchool(scope.municipalityCode, scope.on, scope.residentIds)).map(
+          (found) => ({
+            subjectKey: found.residentId,
+            residentId: found.residentId,
+            reason: {
+              ja: `${found.movedInOn}に転入した学齢の子どもですが、${NEWCOMER_SCHOOL_DAYS}日を過ぎても通学の記録がありません。`,
+              en: `A school-age child who moved in on ${found.movedInOn}; ${NEWCOMER_SCHOOL_DAYS}+ days later no school is on record.`,
+            },
+            details: { movedInOn: found.movedInOn },
+          }),
+        );
       default:
         return [];
     }

@@ -80,6 +80,40 @@ export const ALERT_RULES: readonly AlertRuleDefinition[] = [
     title: { ja: '雇用状況の届出が期限後に提出されました', en: "An employer's report reached PESO late" },
     events: ['employment.changed'],
   },
+  {
+    code: 'CHILD_SCHOOL_STATUS_UNCONFIRMED',
+    owner: 'SCHOOL_OFFICER',
+    severity: 'WARNING',
+    title: {
+      ja: '就学案内の送付後、就学状況が確認できていません（家庭訪問が必要）',
+      en: 'No news of the child 60 days after the enrolment guide: home visit due',
+    },
+    events: ['schooling.changed', 'resident.changed'],
+  },
+  {
+    code: 'CHILD_NOT_ENROLLED',
+    owner: 'SCHOOL_OFFICER',
+    severity: 'CRITICAL',
+    title: { ja: '学齢の子どもが不就学です', en: 'A child of compulsory-school age attends no school' },
+    events: ['schooling.changed', 'resident.changed'],
+  },
+  {
+    code: 'CHILD_LONG_ABSENCE',
+    owner: 'SCHOOL_OFFICER',
+    severity: 'WARNING',
+    title: { ja: '今年度の欠席が30日以上です（長期欠席）', en: 'Absent 30 days or more this school year' },
+    events: ['schooling.changed'],
+  },
+  {
+    code: 'NEWCOMER_CHILD_NO_SCHOOL_30D',
+    owner: 'SCHOOL_OFFICER',
+    severity: 'WARNING',
+    title: {
+      ja: '転入から30日を過ぎても学校に通っていない学齢の子どもがいます',
+      en: 'A school-age child who moved in over 30 days ago attends no school',
+    },
+    events: ['schooling.changed', 'resident.changed'],
+  },
 ];
 
 export const RULE_BY_CODE = new Map(ALERT_RULES.map((rule) => [rule.code, rule]));

@@ -1758,6 +1758,296 @@ export interface paths {
         patch: operations["ReminderSchedulesController_update"];
         trace?: never;
     };
+    "/api/v1/school-age": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where a child born on a date stands in compulsory schooling on a date (the April-1 rule)
+         * @description Elementary from the first 1 April after legally turning 6 (children born on 1 April join the earlier year group); lower secondary six school years later; compulsory schooling ends on 31 March nine school years after entry. A calculation only: no personal data.
+         */
+        get: operations["SchoolAgeController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The schools of your municipality
+         * @description Board of education and city caseworkers of the child’s municipality; anyone else gets 404 (schooling is not shared with PESO).
+         */
+        get: operations["SchoolsController_list"];
+        put?: never;
+        /** Add a school (public, private, foreign or other) of your municipality */
+        post: operations["SchoolsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, reclassify or close a school (optimistic concurrency on version) */
+        patch: operations["SchoolsController_update"];
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/schooling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A child's schooling: school age, today's MEXT category, enrolments, statuses, absences, guide
+         * @description Board of education and city caseworkers of the child’s municipality; anyone else gets 404 (schooling is not shared with PESO).
+         */
+        get: operations["ChildSchoolingController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/school-enrollments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the child attends a school from a date (one school at a time: 409 on overlap)
+         * @description Board of education and city caseworkers of the child’s municipality; anyone else gets 404 (schooling is not shared with PESO).
+         */
+        post: operations["ChildSchoolingController_enroll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/school-enrollments/{enrollmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * End an enrolment, or correct its grade or Japanese-instruction need (version)
+         * @description Board of education and city caseworkers of the child’s municipality; anyone else gets 404 (schooling is not shared with PESO).
+         */
+        patch: operations["ChildSchoolingController_updateEnrollment"];
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/schooling-status/{schoolYear}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record the board's finding for a school year (MEXT category; version when one is recorded)
+         * @description Board of education and city caseworkers of the child’s municipality; anyone else gets 404 (schooling is not shared with PESO).
+         */
+        put: operations["ChildSchoolingController_recordStatus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/absences/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Days absent in a month (YYYY-MM), as the school reports them
+         * @description Board of education and city caseworkers of the child’s municipality; anyone else gets 404 (schooling is not shared with PESO).
+         */
+        put: operations["ChildSchoolingController_recordAbsence"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/school-guide-responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a guardian's answer to the enrolment guide (intends to enroll / foreign school / leaving)
+         * @description Board of education and city caseworkers of the child’s municipality; anyone else gets 404 (schooling is not shared with PESO).
+         */
+        post: operations["ChildSchoolingController_respond"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-age-children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Foreign children of compulsory-school age in your municipality on a date, with their MEXT category
+         * @description Computed from the register with the April-1 rule; oldest first. Board of education and city caseworkers of the child’s municipality; anyone else gets 404 (schooling is not shared with PESO).
+         */
+        get: operations["SchoolAgeChildrenController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schooling/mext-survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * MEXT's survey of foreign children's schooling for a reference date (1 May by default)
+         * @description Counts by elementary and lower-secondary age of the children on the Basic Resident Register, per category; the categories add up to the total. Board, city caseworkers and report viewers (aggregates only).
+         */
+        get: operations["MextSurveyController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schooling/mext-survey.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The MEXT survey table as CSV */
+        get: operations["MextSurveyController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schooling/mext-survey.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The MEXT survey table as an Excel workbook */
+        get: operations["MextSurveyController_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-guide-dispatches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest dispatches of the guide, newest first */
+        get: operations["SchoolGuideController_list"];
+        put?: never;
+        /**
+         * Send the enrolment guide (就学案内) for a school year to the guardians, in their language
+         * @description Guardians of children entering elementary or lower secondary school that year, and of school-age newcomers attending no school. Queued; follow it with GET. One guide per guardian and year, however often it is dispatched.
+         */
+        post: operations["SchoolGuideController_dispatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-guide-dispatches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A dispatch: its progress and counts */
+        get: operations["SchoolGuideController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3745,6 +4035,249 @@ export interface components {
              */
             offsetsDays?: number[];
             enabled?: boolean;
+        };
+        SchoolAgeResponse: {
+            /** @enum {string} */
+            stage: "PRESCHOOL" | "ELEMENTARY" | "LOWER_SECONDARY" | "PAST_COMPULSORY";
+            /** @description 1–6 in elementary, 1–3 in lower secondary */
+            grade: number | null;
+            /** Format: date */
+            elementaryEntryDate: string;
+            /** Format: date */
+            compulsoryEndDate: string;
+        };
+        SchoolResponse: {
+            id: string;
+            municipalityCode: string;
+            code: string;
+            name: string;
+            /** @enum {string} */
+            kind: "PUBLIC_ELEMENTARY" | "PUBLIC_LOWER_SECONDARY" | "COMPULSORY_EDUCATION" | "PRIVATE" | "FOREIGN_SCHOOL" | "OTHER";
+            address: string | null;
+            /** Format: date */
+            closedOn: string | null;
+            version: number;
+        };
+        CreateSchoolDto: {
+            /**
+             * @description The board's school code, unique in the municipality
+             * @example E012
+             */
+            code: string;
+            /** @example 浜松市立北小学校 */
+            name: string;
+            /** @enum {string} */
+            kind: "PUBLIC_ELEMENTARY" | "PUBLIC_LOWER_SECONDARY" | "COMPULSORY_EDUCATION" | "PRIVATE" | "FOREIGN_SCHOOL" | "OTHER";
+            address?: string | null;
+        };
+        UpdateSchoolDto: {
+            version: number;
+            name?: string;
+            /** @enum {string} */
+            kind?: "PUBLIC_ELEMENTARY" | "PUBLIC_LOWER_SECONDARY" | "COMPULSORY_EDUCATION" | "PRIVATE" | "FOREIGN_SCHOOL" | "OTHER";
+            address?: string | null;
+            /** Format: date */
+            closedOn?: string | null;
+        };
+        SchoolEnrollmentResponse: {
+            id: string;
+            residentId: string;
+            schoolId: string;
+            schoolName: string;
+            /** @enum {string} */
+            schoolKind: "PUBLIC_ELEMENTARY" | "PUBLIC_LOWER_SECONDARY" | "COMPULSORY_EDUCATION" | "PRIVATE" | "FOREIGN_SCHOOL" | "OTHER";
+            grade: number | null;
+            /** Format: date */
+            fromDate: string;
+            /** Format: date */
+            toDate: string | null;
+            japaneseInstructionNeeded: boolean;
+            note: string | null;
+            version: number;
+        };
+        SchoolingStatusResponse: {
+            schoolYear: number;
+            /** @enum {string} */
+            status: "ENROLLED_COMPULSORY" | "ENROLLED_FOREIGN_SCHOOL" | "NOT_ENROLLED" | "MOVED_OR_LEFT" | "UNCONFIRMED";
+            /** @enum {string} */
+            source: "ENROLLMENT" | "GUIDE_RESPONSE" | "HOME_VISIT" | "MANUAL";
+            /** Format: date */
+            confirmedOn: string;
+            note: string | null;
+            version: number;
+        };
+        AbsenceMonthResponse: {
+            /** @example 2026-05 */
+            month: string;
+            schoolYear: number;
+            daysAbsent: number;
+            /** @enum {string|null} */
+            reason: "ILLNESS" | "ECONOMIC" | "FUTOKO" | "COVID_AVOIDANCE" | "OTHER" | null;
+        };
+        GuideSentResponse: {
+            schoolYear: number;
+            guardianId: string;
+            /** Format: date */
+            sentOn: string;
+        };
+        GuideResponseResponse: {
+            id: string;
+            schoolYear: number;
+            /** @enum {string} */
+            response: "INTENDS_TO_ENROLL" | "FOREIGN_SCHOOL" | "LEAVING";
+            /** Format: date */
+            respondedOn: string;
+            note: string | null;
+        };
+        ChildSchoolingResponse: {
+            residentId: string;
+            /** Format: date */
+            on: string;
+            schoolYear: number;
+            schoolAge: components["schemas"]["SchoolAgeResponse"];
+            /**
+             * @description The MEXT category today (NOT_TRACKED when nothing is known)
+             * @enum {string}
+             */
+            status: "ENROLLED_COMPULSORY" | "ENROLLED_FOREIGN_SCHOOL" | "NOT_ENROLLED" | "MOVED_OR_LEFT" | "UNCONFIRMED" | "NOT_TRACKED";
+            /** @description Days absent in this school year */
+            absentDays: number;
+            /** @description 30 days or more absent in this school year (長期欠席) */
+            longAbsence: boolean;
+            enrollments: components["schemas"]["SchoolEnrollmentResponse"][];
+            statuses: components["schemas"]["SchoolingStatusResponse"][];
+            absences: components["schemas"]["AbsenceMonthResponse"][];
+            guides: components["schemas"]["GuideSentResponse"][];
+            guideResponses: components["schemas"]["GuideResponseResponse"][];
+        };
+        CreateSchoolEnrollmentDto: {
+            /** Format: uuid */
+            schoolId: string;
+            grade?: number | null;
+            /** Format: date */
+            fromDate: string;
+            /** Format: date */
+            toDate?: string | null;
+            /**
+             * @description 日本語指導が必要 (needs Japanese-language instruction)
+             * @default false
+             */
+            japaneseInstructionNeeded: boolean;
+            note?: string | null;
+        };
+        UpdateSchoolEnrollmentDto: {
+            version: number;
+            grade?: number | null;
+            /**
+             * Format: date
+             * @description The last day at the school
+             */
+            toDate?: string | null;
+            japaneseInstructionNeeded?: boolean;
+            note?: string | null;
+        };
+        RecordSchoolingStatusDto: {
+            /** @enum {string} */
+            status: "ENROLLED_COMPULSORY" | "ENROLLED_FOREIGN_SCHOOL" | "NOT_ENROLLED" | "MOVED_OR_LEFT" | "UNCONFIRMED";
+            /**
+             * @default MANUAL
+             * @enum {string}
+             */
+            source: "HOME_VISIT" | "MANUAL";
+            /**
+             * Format: date
+             * @description Defaults to today
+             */
+            confirmedOn?: string;
+            note?: string | null;
+            /** @description The version you read; required when a status is already recorded for the year */
+            version?: number;
+        };
+        RecordAbsenceDto: {
+            daysAbsent: number;
+            /** @enum {string|null} */
+            reason?: "ILLNESS" | "ECONOMIC" | "FUTOKO" | "COVID_AVOIDANCE" | "OTHER" | null;
+        };
+        RecordGuideResponseDto: {
+            /**
+             * @description The school year the guide was about
+             * @example 2027
+             */
+            schoolYear: number;
+            /** @enum {string} */
+            response: "INTENDS_TO_ENROLL" | "FOREIGN_SCHOOL" | "LEAVING";
+            /**
+             * Format: date
+             * @description Defaults to today
+             */
+            respondedOn?: string;
+            note?: string | null;
+        };
+        SchoolAgeChildResponse: {
+            residentId: string;
+            familyName: string;
+            givenName: string | null;
+            kanaName: string | null;
+            kanjiName: string | null;
+            /** Format: date */
+            birthDate: string;
+            nationality: string;
+            registryCategory: string;
+            /** Format: date */
+            movedInOn: string | null;
+            /** @enum {string} */
+            stage: "ELEMENTARY" | "LOWER_SECONDARY";
+            grade: number;
+            /** @enum {string} */
+            status: "ENROLLED_COMPULSORY" | "ENROLLED_FOREIGN_SCHOOL" | "NOT_ENROLLED" | "MOVED_OR_LEFT" | "UNCONFIRMED" | "NOT_TRACKED";
+            schoolName: string | null;
+            japaneseInstructionNeeded: boolean;
+            absentDays: number;
+        };
+        SchoolAgeChildrenPage: {
+            /** Format: date */
+            on: string;
+            items: components["schemas"]["SchoolAgeChildResponse"][];
+            nextCursor: string | null;
+        };
+        MextSurveyRow: {
+            /** @enum {string} */
+            category: "ENROLLED_COMPULSORY" | "ENROLLED_FOREIGN_SCHOOL" | "NOT_ENROLLED" | "MOVED_OR_LEFT" | "UNCONFIRMED" | "NOT_TRACKED" | "TOTAL" | "POSSIBLY_NOT_ENROLLED";
+            label: string;
+            elementary: number;
+            lowerSecondary: number;
+            total: number;
+        };
+        MextSurveyResponse: {
+            municipalityCode: string;
+            /** Format: date */
+            on: string;
+            rows: components["schemas"]["MextSurveyRow"][];
+        };
+        RequestGuideDispatchDto: {
+            /**
+             * @description The school year the guide is for (it starts on 1 April)
+             * @example 2027
+             */
+            schoolYear: number;
+        };
+        GuideDispatchResponse: {
+            id: string;
+            municipalityCode: string;
+            schoolYear: number;
+            /** @enum {string} */
+            status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+            /** @description Children the guide concerns */
+            children: number;
+            /** @description Guardians written to (one guide each, naming all their children) */
+            guardians: number;
+            /** @description Guides queued by this dispatch (0 for a guardian already sent one this year) */
+            queued: number;
+            /** @description Children with no guardian or household head on record */
+            withoutGuardian: number;
+            error: string | null;
+            createdAt: string;
+            finishedAt: string | null;
         };
     };
     responses: never;
@@ -6855,6 +7388,399 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReminderScheduleResponse"];
+                };
+            };
+        };
+    };
+    SchoolAgeController_get: {
+        parameters: {
+            query: {
+                birthDate: string;
+                /** @description Reference date; defaults to today (Asia/Tokyo) */
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolAgeResponse"];
+                };
+            };
+        };
+    };
+    SchoolsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolResponse"][];
+                };
+            };
+        };
+    };
+    SchoolsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSchoolDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolResponse"];
+                };
+            };
+        };
+    };
+    SchoolsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSchoolDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolResponse"];
+                };
+            };
+        };
+    };
+    ChildSchoolingController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildSchoolingResponse"];
+                };
+            };
+        };
+    };
+    ChildSchoolingController_enroll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSchoolEnrollmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolEnrollmentResponse"];
+                };
+            };
+        };
+    };
+    ChildSchoolingController_updateEnrollment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                enrollmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSchoolEnrollmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolEnrollmentResponse"];
+                };
+            };
+        };
+    };
+    ChildSchoolingController_recordStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                schoolYear: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordSchoolingStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolingStatusResponse"];
+                };
+            };
+        };
+    };
+    ChildSchoolingController_recordAbsence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAbsenceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceMonthResponse"];
+                };
+            };
+        };
+    };
+    ChildSchoolingController_respond: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordGuideResponseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuideResponseResponse"];
+                };
+            };
+        };
+    };
+    SchoolAgeChildrenController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                /** @description Defaults to today */
+                on?: string;
+                stage?: "ELEMENTARY" | "LOWER_SECONDARY";
+                status?: "ENROLLED_COMPULSORY" | "ENROLLED_FOREIGN_SCHOOL" | "NOT_ENROLLED" | "MOVED_OR_LEFT" | "UNCONFIRMED" | "NOT_TRACKED";
+                /** @description Only children absent 30 days or more this school year */
+                longAbsence?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolAgeChildrenPage"];
+                };
+            };
+        };
+    };
+    MextSurveyController_get: {
+        parameters: {
+            query?: {
+                /** @description Reference date; defaults to 1 May of the current school year */
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MextSurveyResponse"];
+                };
+            };
+        };
+    };
+    MextSurveyController_csv: {
+        parameters: {
+            query?: {
+                /** @description Reference date; defaults to 1 May of the current school year */
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MextSurveyController_xlsx: {
+        parameters: {
+            query?: {
+                /** @description Reference date; defaults to 1 May of the current school year */
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SchoolGuideController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuideDispatchResponse"][];
+                };
+            };
+        };
+    };
+    SchoolGuideController_dispatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestGuideDispatchDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuideDispatchResponse"];
+                };
+            };
+        };
+    };
+    SchoolGuideController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuideDispatchResponse"];
                 };
             };
         };

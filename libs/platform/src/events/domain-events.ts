@@ -34,6 +34,8 @@ export interface DomainEventPayloads {
     enrollmentId: string;
     consecutiveAbsences: number;
   };
+  /** A child's schooling on record changed (enrolment, status, absences, an answer to the guide). */
+  'schooling.changed': { residentId: string; municipalityCode: string };
 }
 
 export type DomainEventName = keyof DomainEventPayloads;

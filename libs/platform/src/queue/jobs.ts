@@ -10,6 +10,7 @@ export const QueueName = {
   matching: 'matching',
   alerts: 'alerts',
   notifications: 'notifications',
+  schooling: 'schooling',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -20,6 +21,7 @@ export const JobName = {
   evaluateResidentAlerts: 'evaluate-resident-alerts',
   alertSweep: 'alert-sweep',
   reminderSweep: 'reminder-sweep',
+  schoolGuideDispatch: 'school-guide-dispatch',
   sendNotification: 'send-notification',
   relayNotifications: 'relay-notifications',
 } as const;
@@ -32,6 +34,7 @@ export interface JobPayload {
   [JobName.evaluateResidentAlerts]: { residentId: string };
   [JobName.alertSweep]: { scheduledAt?: string; on?: string };
   [JobName.reminderSweep]: { scheduledAt?: string; on?: string };
+  [JobName.schoolGuideDispatch]: { dispatchId: string };
   [JobName.sendNotification]: { notificationId: string };
   [JobName.relayNotifications]: { scheduledAt?: string };
 }
@@ -43,6 +46,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.evaluateResidentAlerts]: QueueName.alerts,
   [JobName.alertSweep]: QueueName.alerts,
   [JobName.reminderSweep]: QueueName.alerts,
+  [JobName.schoolGuideDispatch]: QueueName.schooling,
   [JobName.sendNotification]: QueueName.notifications,
   [JobName.relayNotifications]: QueueName.notifications,
 };
@@ -87,6 +91,13 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnComplete: { count: 30 },
     removeOnFail: { count: 100 },
   },
+  // Each guide's dedup key (guardian and school year): a retried or repeated dispatch sends nothing twice.
+  [JobName.schoolGuideDispatch]: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 10_000 },
+    removeOnComplete: { age: 30 * 24 * 3600 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  },
   // The outbox row is the truth: a retried send first checks whether it was already sent.
   [JobName.sendNotification]: {
     attempts: 8,
@@ -110,6 +121,7 @@ export const residentAlertsJob = (residentId: string): JobsOptions => ({
   deduplication: { id: `alerts-${residentId}`, keepLastIfActive: true },
 });
 export const notificationJobId = (notificationId: string): string => `notify-${notificationId}`;
+export const schoolGuideJobId = (dispatchId: string): string => `school-guide-${dispatchId}`;
 /** Nightly alert sweep at 02:00 office time. */
 export const ALERT_SWEEP_SCHEDULER_ID = 'alert-sweep';
 export const ALERT_SWEEP_CRON = '0 2 * * *';

@@ -166,6 +166,28 @@ export class ResidentDirectory {
     return row?.municipality_code ?? null;
   }
 
+  /**
+   * Who to write to about each child: their guardians on record who still live here on `on`, or,
+   * when none is recorded, the head of their household. Children with neither are left out.
+   */
+  async guardiansOf(childIds: readonly string[], on: string): Promise<Map<string, string[]>> {
+    if (childIds.length === 0) return new Map();
+    const rows: Array<{ child_id: string; guardian_id: string }> = await this.dataSource.query(
+      `SELECT g.child_id, g.guardian_id FROM guardian_link g JOIN resident gr ON gr.id = g.guardian_id
+        WHERE g.child_id = ANY ($1::uuid[]) AND (gr.moved_out_on IS NULL OR gr.moved_out_on > $2::date)
+       UNION
+       SELECT c.id, h.head_resident_id FROM resident c JOIN household h ON h.id = c.household_id
+         JOIN resident hr ON hr.id = h.head_resident_id
+        WHERE c.id = ANY ($1::uuid[]) AND h.head_resident_id <> c.id
+          AND (hr.moved_out_on IS NULL OR hr.moved_out_on > $2::date)
+          AND NOT EXISTS (SELECT 1 FROM guardian_link g WHERE g.child_id = c.id)`,
+      [childIds, on],
+    );
+    const answer = new Map<string, string[]>();
+    for (const row of rows) answer.set(row.child_id, [...(answer.get(row.child_id) ?? []), row.guardian_id]);
+    return answer;
+  }
+
   /** The municipality of each of many residents (absent ids are left out). */
   async municipalitiesOf(ids: readonly string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
