@@ -4,6 +4,7 @@ import { ResidentsModule } from '@app/residents';
 import { ReferralsToWorkController, ResidentCounselingController } from './counseling/counseling.controller.js';
 import { CounselingService } from './counseling/counseling.service.js';
 import { EmploymentRecordsController, EmploymentRecordsService } from './records/employment-records.js';
+import { ManualEmploymentController, ManualEmploymentService } from './records/manual-employment.js';
 import { EmploymentStatisticsController, EmploymentStatisticsService } from './statistics/employment-statistics.js';
 import { CredentialsController, CredentialsService } from './credentials/credentials.js';
 import { StudentsController, StudentsService } from './students/students.js';
@@ -16,6 +17,7 @@ import { EmployerReportsService } from './reports/employer-reports.service.js';
   controllers: [
     EmployerReportsController,
     EmploymentRecordsController,
+    ManualEmploymentController,
     ResidentCounselingController,
     ReferralsToWorkController,
     EmploymentStatisticsController,
@@ -25,6 +27,7 @@ import { EmployerReportsService } from './reports/employer-reports.service.js';
   providers: [
     EmployerReportsService,
     EmploymentRecordsService,
+    ManualEmploymentService,
     CounselingService,
     EmploymentStatisticsService,
     StudentsService,
