@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { residentQuery } from './api/queries';
+import { alertSearch } from './components/alerts';
 import { Shell } from './components/Shell';
 import { meQuery } from './session';
 
@@ -26,6 +27,12 @@ const routes = [
     getParentRoute: () => rootRoute,
     path: '/',
     component: page(() => import('./pages/DashboardPage'), 'DashboardPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/alerts',
+    validateSearch: alertSearch,
+    component: page(() => import('./pages/AlertsPage'), 'AlertsPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,

@@ -35,6 +35,7 @@ export function useSignOut() {
 /** Menus by role (docs/architecture.md, "Roles and what they see"). */
 export const MENU = [
   { to: '/', key: 'dashboard', roles: null },
+  { to: '/alerts', key: 'alerts', roles: ['CITY_CASEWORKER', 'PESO_COUNSELOR', 'SCHOOL_OFFICER'] },
   { to: '/residents', key: 'residents', roles: ['CITY_CASEWORKER', 'PESO_COUNSELOR', 'SCHOOL_OFFICER'] },
   { to: '/imports', key: 'imports', roles: ['CITY_CASEWORKER'] },
   { to: '/matching', key: 'matching', roles: ['CITY_CASEWORKER', 'PESO_COUNSELOR'] },

@@ -44,6 +44,8 @@ export class AlertResponse {
   @ApiProperty() municipalityCode: string;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) ownerOrgId: string | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) residentId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Name as on the residence card' })
+  residentName: string | null;
   @ApiProperty({ description: 'What it is about: the resident, a case, an enrollment or a report' })
   subjectKey: string;
   @ApiProperty({ enum: ALERT_STATUSES }) status: string;

@@ -19,7 +19,9 @@ import { ALERT_RULES } from './rules.js';
 
 const ALERT_COLUMNS = `a.id, a.rule_code, a.municipality_code, a.owner_org_id, a.resident_id, a.subject_key, a.status,
   a.reason_ja, a.reason_en, a.details, a.opened_at, a.acknowledged_at, a.acknowledged_by_user_id, a.closed_at,
-  a.closed_by_user_id, a.dismiss_reason, a.version, ar.severity, ar.owner, ar.title_ja, ar.title_en`;
+  a.closed_by_user_id, a.dismiss_reason, a.version, ar.severity, ar.owner, ar.title_ja, ar.title_en,
+  (SELECT concat_ws(' ', r.family_name, r.given_name, r.middle_name) FROM resident_register r WHERE r.id = a.resident_id)
+    AS resident_name`;
 
 function alertOf(row: Record<string, unknown>): AlertResponse {
   const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
@@ -31,6 +33,7 @@ function alertOf(row: Record<string, unknown>): AlertResponse {
     municipalityCode: row.municipality_code as string,
     ownerOrgId: row.owner_org_id as string | null,
     residentId: row.resident_id as string | null,
+    residentName: (row.resident_name as string | null) ?? null,
     subjectKey: row.subject_key as string,
     status: row.status as string,
     reason: { ja: row.reason_ja as string, en: row.reason_en as string },

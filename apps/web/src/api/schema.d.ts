@@ -870,11 +870,29 @@ export interface paths {
         /** The resident's employment history from employers' reports, newest first */
         get: operations["EmploymentRecordsController_list"];
         put?: never;
-        post?: never;
+        /** Record an employment by hand (what the resident reports; the employer is created when new) */
+        post: operations["ManualEmploymentController_create"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/employment-records/{recordId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct an employment record: hours, wage, insurance, the day it ended (optimistic concurrency on version) */
+        patch: operations["ManualEmploymentController_update"];
         trace?: never;
     };
     "/api/v1/residents/{id}/counseling-sessions": {
@@ -2979,6 +2997,60 @@ export interface components {
             source: "EMPLOYER_REPORT" | "MANUAL";
             version: number;
         };
+        ManualEmployerDto: {
+            /** @example 株式会社浜松部品 */
+            name: string;
+            /**
+             * @description 法人番号 (13 digits)
+             * @example 1234567890123
+             */
+            corporateNumber?: string | null;
+            establishmentName?: string | null;
+            /** @description A corporation (法人) rather than a sole proprietor */
+            isCorporation: boolean;
+            /** @description Employees insured at the establishment */
+            insuredHeadcount?: number | null;
+        };
+        CreateEmploymentRecordDto: {
+            /** Format: date */
+            separatedOn?: string | null;
+            weeklyContractHours?: number | null;
+            /** @description Yen a month */
+            monthlyScheduledWage?: number | null;
+            occupation?: string | null;
+            /** @description Insured under employment insurance */
+            eiInsured?: boolean | null;
+            /** @description Dispatched or subcontracted work */
+            dispatch?: boolean;
+            /**
+             * Format: date
+             * @description End of a fixed-term contract
+             */
+            contractEnd?: string | null;
+            employer: components["schemas"]["ManualEmployerDto"];
+            /** Format: date */
+            hiredOn: string;
+        };
+        UpdateEmploymentRecordDto: {
+            /** Format: date */
+            separatedOn?: string | null;
+            weeklyContractHours?: number | null;
+            /** @description Yen a month */
+            monthlyScheduledWage?: number | null;
+            occupation?: string | null;
+            /** @description Insured under employment insurance */
+            eiInsured?: boolean | null;
+            /** @description Dispatched or subcontracted work */
+            dispatch?: boolean;
+            /**
+             * Format: date
+             * @description End of a fixed-term contract
+             */
+            contractEnd?: string | null;
+            version: number;
+            /** Format: date */
+            hiredOn?: string;
+        };
         CounselingSessionResponse: {
             /** Format: uuid */
             id: string;
@@ -3884,6 +3956,8 @@ export interface components {
             ownerOrgId?: string | null;
             /** Format: uuid */
             residentId?: string | null;
+            /** @description Name as on the residence card */
+            residentName?: string | null;
             /** @description What it is about: the resident, a case, an enrollment or a report */
             subjectKey: string;
             /** @enum {string} */
@@ -5803,6 +5877,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EmploymentRecordResponse"][];
+                };
+            };
+        };
+    };
+    ManualEmploymentController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEmploymentRecordDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmploymentRecordResponse"];
+                };
+            };
+        };
+    };
+    ManualEmploymentController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                recordId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEmploymentRecordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmploymentRecordResponse"];
                 };
             };
         };

@@ -71,6 +71,15 @@ export type Consent = components['schemas']['ConsentResponse'];
 export type AccessDisclosurePage = components['schemas']['AccessDisclosurePage'];
 export type AccessDisclosureEntry = components['schemas']['AccessDisclosureEntry'];
 
+// Alerts ([K8], libs/alerts)
+export type Bilingual = components['schemas']['Bilingual'];
+export type AlertItem = components['schemas']['AlertResponse'];
+export type AlertSeverity = AlertItem['severity'];
+export type AlertStatus = AlertItem['status'];
+export type AlertAction = components['schemas']['UpdateAlertDto']['status'];
+export type AlertCount = components['schemas']['AlertCountResponse'];
+export type AlertRule = components['schemas']['AlertRuleResponse'];
+
 export interface AuditEvent {
   id: string;
   at: string;

@@ -19,7 +19,8 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import { residentQuery } from '../api/queries';
-import type { AuditEvent, Household, StatusChange } from '../api/types';
+import type { AlertItem, AuditEvent, Household, Page, StatusChange } from '../api/types';
+import { AlertTable } from '../components/AlertTable';
 import { AuditTable } from '../components/AuditTable';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { EmploymentTab } from '../components/EmploymentTab';
@@ -31,7 +32,7 @@ import { alphabetName } from '../components/names';
 import { ResidentForm } from '../components/ResidentForm';
 import { OVERVIEW_FIELDS } from '../components/resident-fields';
 import { StatusName } from '../components/StatusName';
-import { useMe } from '../session';
+import { canSee, MENU, useMe } from '../session';
 
 export function ResidentPage() {
   const { t } = useTranslation();
@@ -53,6 +54,7 @@ export function ResidentPage() {
   const seesEmployment = canEdit || isCounselor;
   // Language, orientation and cases: caseworkers and counselors (docs/architecture.md, roles).
   const seesSupport = canEdit || isCounselor;
+  const seesAlerts = canSee(me, MENU.find((item) => item.key === 'alerts')!.roles);
 
   const value = (field: (typeof OVERVIEW_FIELDS)[number]): string => {
     const raw = record[field];
@@ -127,6 +129,7 @@ export function ResidentPage() {
               </SimpleGrid>
             </Card>
           )}
+          {seesAlerts && <ResidentAlerts residentId={record.id} />}
         </Tabs.Panel>
         {seesHousehold && (
           <Tabs.Panel value="household" pt="md">
@@ -169,6 +172,34 @@ export function ResidentPage() {
           </Tabs.Panel>
         )}
       </Tabs>
+    </Stack>
+  );
+}
+
+/** The resident's open alerts that the office works, with the same actions as the alerts page. */
+function ResidentAlerts({ residentId }: { residentId: string }) {
+  const { t } = useTranslation();
+  const alerts = useQuery({
+    queryKey: ['alerts', 'list', { residentId }],
+    // One resident has a handful of open alerts at most: one per rule and subject.
+    queryFn: () =>
+      unwrap<Page<AlertItem>>(api.GET('/api/v1/alerts', { params: { query: { residentId, limit: 200 } } })),
+  });
+  return (
+    <Stack mt="md" gap="xs">
+      <Title order={3} size="h4">
+        {t('alerts.ofResident')}
+      </Title>
+      {alerts.isError && <ErrorNotice error={alerts.error} />}
+      {alerts.isPending && <Loader aria-label={t('common.loading')} />}
+      {alerts.data && (
+        <AlertTable
+          alerts={alerts.data.items}
+          label={t('alerts.ofResident')}
+          empty={t('alerts.noneOfResident')}
+          showResident={false}
+        />
+      )}
     </Stack>
   );
 }
