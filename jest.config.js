@@ -29,11 +29,12 @@ const shared = {
     '^@app/language$': '<rootDir>/libs/language/src/index.ts',
     '^@app/orientation$': '<rootDir>/libs/orientation/src/index.ts',
     '^@app/schooling$': '<rootDir>/libs/schooling/src/index.ts',
+    '^@app/reports$': '<rootDir>/libs/reports/src/index.ts',
     '^@app/cases$': '<rootDir>/libs/cases/src/index.ts',
     '^@app/alerts$': '<rootDir>/libs/alerts/src/index.ts',
     '^@app/notifications$': '<rootDir>/libs/notifications/src/index.ts',
     '^@app/migrations$': '<rootDir>/migrations/index.ts',
-    '^@app/(platform|identity|audit|residents|matching|insurance|employment|language|orientation|cases|alerts|notifications|schooling)/(.*)\\.js$':
+    '^@app/(platform|identity|audit|residents|matching|insurance|employment|language|orientation|cases|alerts|notifications|schooling|reports)/(.*)\\.js$':
       '<rootDir>/libs/$1/src/$2',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

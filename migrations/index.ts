@@ -22,6 +22,7 @@ import { Alerts1766400000000 } from './1766400000000-alerts.js';
 import { Notifications1766500000000 } from './1766500000000-notifications.js';
 import { AlertHistoryView1766600000000 } from './1766600000000-alert-history-view.js';
 import { Schooling1766700000000 } from './1766700000000-schooling.js';
+import { Reports1766800000000 } from './1766800000000-reports.js';
 
 /** Every migration, in order. Listed as classes (no globs) so builds and tests see the same set. */
 export const MIGRATIONS = [
@@ -49,5 +50,6 @@ export const MIGRATIONS = [
   Notifications1766500000000,
   AlertHistoryView1766600000000,
   Schooling1766700000000,
+  Reports1766800000000,
 ];
 export { STATUSES as STATUSES_OF_RESIDENCE } from './1764500000000-resident-registry.js';

@@ -9,6 +9,7 @@ import { EmploymentModule } from '@app/employment';
 import { InsuranceModule } from '@app/insurance';
 import { LanguageModule } from '@app/language';
 import { OrientationModule } from '@app/orientation';
+import { ReportsModule } from '@app/reports';
 import { SchoolingModule } from '@app/schooling';
 import { MatchingModule } from '@app/matching';
 import { ResidentsModule } from '@app/residents';
@@ -51,6 +52,7 @@ export class AppModule {
         AlertsModule,
         NotificationsModule,
         SchoolingModule,
+        ReportsModule,
       ],
     };
   }

@@ -11,6 +11,8 @@ import {
   QueueName,
   REMINDER_SWEEP_CRON,
   REMINDER_SWEEP_SCHEDULER_ID,
+  REPORTS_CRON,
+  REPORTS_SCHEDULER_ID,
 } from '@app/platform';
 import { NOTIFICATION_RELAY_EVERY_MS, NOTIFICATION_RELAY_SCHEDULER_ID } from '@app/notifications';
 import type { Queue } from 'bullmq';
@@ -24,6 +26,7 @@ export class Schedules implements OnApplicationBootstrap {
     @InjectQueue(QueueName.maintenance) private readonly maintenance: Queue,
     @InjectQueue(QueueName.notifications) private readonly notifications: Queue,
     @InjectQueue(QueueName.alerts) private readonly alerts: Queue,
+    @InjectQueue(QueueName.reports) private readonly reports: Queue,
     private readonly config: AppConfig,
   ) {}
 
@@ -43,6 +46,13 @@ export class Schedules implements OnApplicationBootstrap {
       REMINDER_SWEEP_SCHEDULER_ID,
       { pattern: REMINDER_SWEEP_CRON, tz: this.config.get('TZ_OFFICE') },
       { name: JobName.reminderSweep, data: {}, opts: JOB_OPTIONS[JobName.reminderSweep] },
+    );
+    // The nightly reports: one job per night however many workers run; each run is unique per
+    // report, scope and date besides.
+    await this.reports.upsertJobScheduler(
+      REPORTS_SCHEDULER_ID,
+      { pattern: REPORTS_CRON, tz: this.config.get('TZ_OFFICE') },
+      { name: JobName.reportsNightly, data: {}, opts: JOB_OPTIONS[JobName.reportsNightly] },
     );
     await this.notifications.upsertJobScheduler(
       NOTIFICATION_RELAY_SCHEDULER_ID,

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AlertsModule, AlertsProcessor } from '@app/alerts';
 import { AuditModule } from '@app/audit';
 import { NotificationsModule, NotificationsProcessor } from '@app/notifications';
+import { ReportsModule, ReportsProcessor } from '@app/reports';
 import { SchoolingModule, SchoolingProcessor } from '@app/schooling';
 import { EmploymentModule } from '@app/employment';
 import { InsuranceModule } from '@app/insurance';
@@ -44,6 +45,7 @@ export class WorkerModule {
         AlertsModule,
         NotificationsModule,
         SchoolingModule,
+        ReportsModule,
       ],
       providers: [
         MaintenanceProcessor,
@@ -52,6 +54,7 @@ export class WorkerModule {
         AlertsProcessor,
         NotificationsProcessor,
         SchoolingProcessor,
+        ReportsProcessor,
         ...(options.schedules === false ? [] : [Schedules]),
       ],
     };

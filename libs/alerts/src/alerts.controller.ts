@@ -23,7 +23,7 @@ export class AlertsController {
   ) {}
 
   @Get()
-  @Roles('CITY_CASEWORKER', 'PESO_COUNSELOR', 'SCHOOL_OFFICER')
+  @Roles('CITY_CASEWORKER', 'PESO_COUNSELOR', 'SCHOOL_OFFICER', 'ADMIN')
   @ApiOperation({ summary: "Your office's alerts, newest first (default: open and acknowledged)" })
   @ApiOkResponse({ type: AlertPage })
   list(@Ctx() ctx: RequestContext, @Query() query: AlertQueryDto): Promise<Page<AlertResponse>> {
@@ -31,7 +31,7 @@ export class AlertsController {
   }
 
   @Get('counts')
-  @Roles('CITY_CASEWORKER', 'PESO_COUNSELOR', 'SCHOOL_OFFICER')
+  @Roles('CITY_CASEWORKER', 'PESO_COUNSELOR', 'SCHOOL_OFFICER', 'ADMIN')
   @ApiOperation({ summary: 'Open alerts per rule, for the dashboard' })
   @ApiOkResponse({ type: [AlertCountResponse] })
   counts(@Ctx() ctx: RequestContext): Promise<AlertCountResponse[]> {
@@ -49,7 +49,7 @@ export class AlertsController {
   }
 
   @Get(':id')
-  @Roles('CITY_CASEWORKER', 'PESO_COUNSELOR', 'SCHOOL_OFFICER')
+  @Roles('CITY_CASEWORKER', 'PESO_COUNSELOR', 'SCHOOL_OFFICER', 'ADMIN')
   @ApiOperation({ summary: 'An alert of your office' })
   @ApiOkResponse({ type: AlertResponse })
   get(@Ctx() ctx: RequestContext, @UuidParam() id: string): Promise<AlertResponse> {
@@ -57,7 +57,7 @@ export class AlertsController {
   }
 
   @Patch(':id')
-  @Roles('CITY_CASEWORKER', 'PESO_COUNSELOR', 'SCHOOL_OFFICER')
+  @Roles('CITY_CASEWORKER', 'PESO_COUNSELOR', 'SCHOOL_OFFICER', 'ADMIN')
   @ApiOperation({ summary: 'Acknowledge, resolve, or dismiss with a reason (version you read)' })
   @ApiOkResponse({ type: AlertResponse })
   update(@Ctx() ctx: RequestContext, @UuidParam() id: string, @Body() body: UpdateAlertDto): Promise<AlertResponse> {

@@ -15,7 +15,7 @@ import { ResidentDirectory } from '@app/residents';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AlertQueryDto, AlertResponse, AlertRuleResponse, UpdateAlertDto } from './alerts.dto.js';
 import { AlertEvaluators, type AlertFiring, type AlertScope } from './evaluators.js';
-import { ALERT_RULES } from './rules.js';
+import { ALERT_RULES, RULE_BY_CODE } from './rules.js';
 
 const ALERT_COLUMNS = `a.id, a.rule_code, a.municipality_code, a.owner_org_id, a.resident_id, a.subject_key, a.status,
   a.reason_ja, a.reason_en, a.details, a.opened_at, a.acknowledged_at, a.acknowledged_by_user_id, a.closed_at,
@@ -94,11 +94,42 @@ export class AlertsService implements OnModuleInit {
     );
   }
 
+  /** The enabled rules that evaluation finds (raised rules are left to whoever raises them). */
   async enabledRules(): Promise<string[]> {
     const rows: Array<{ rule_code: string }> = await this.dataSource.query(
       `SELECT rule_code FROM alert_rule WHERE enabled ORDER BY rule_code`,
     );
-    return rows.map((row) => row.rule_code);
+    return rows.map((row) => row.rule_code).filter((code) => !RULE_BY_CODE.get(code)?.raised);
+  }
+
+  /**
+   * Raises an alert of a raised rule (one open per subject: raising it again refreshes the reason),
+   * or resolves it when `reason` is null (the cause went away, e.g. the report ran the next night).
+   */
+  async raise(
+    ruleCode: string,
+    municipalityCode: string,
+    subjectKey: string,
+    reason: { ja: string; en: string } | null,
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
+    if (!RULE_BY_CODE.get(ruleCode)?.raised) throw new Error(`${ruleCode} is not a raised rule`);
+    if (reason === null) {
+      await this.dataSource.query(
+        `UPDATE alert SET status = 'RESOLVED', closed_at = clock_timestamp(), closed_by_user_id = NULL,
+                version = version + 1, updated_at = now()
+          WHERE rule_code = $1 AND subject_key = $2 AND status IN ('OPEN', 'ACKNOWLEDGED')`,
+        [ruleCode, subjectKey],
+      );
+      return;
+    }
+    await this.dataSource.query(
+      `INSERT INTO alert (rule_code, municipality_code, subject_key, reason_ja, reason_en, details)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (rule_code, subject_key) WHERE status IN ('OPEN', 'ACKNOWLEDGED')
+       DO UPDATE SET reason_ja = EXCLUDED.reason_ja, reason_en = EXCLUDED.reason_en, details = EXCLUDED.details`,
+      [ruleCode, municipalityCode, subjectKey, reason.ja, reason.en, JSON.stringify(details)],
+    );
   }
 
   /** Re-evaluates every enabled rule for one resident (after a change that concerns them). */

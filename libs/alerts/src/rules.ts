@@ -15,6 +15,12 @@ export interface AlertRuleDefinition {
   severity: Severity;
   title: { ja: string; en: string };
   events: DomainEventName[];
+  /**
+   * Raised by the system when something happens (a nightly report failed) rather than found by
+   * evaluation: neither the sweep nor a resident's evaluation touches it; it is resolved by
+   * whoever raised it, or by a person.
+   */
+  raised?: true;
 }
 
 export const ALERT_RULES: readonly AlertRuleDefinition[] = [
@@ -113,6 +119,14 @@ export const ALERT_RULES: readonly AlertRuleDefinition[] = [
       en: 'A school-age child who moved in over 30 days ago attends no school',
     },
     events: ['schooling.changed', 'resident.changed'],
+  },
+  {
+    code: 'REPORT_FAILED',
+    owner: 'ADMIN',
+    severity: 'CRITICAL',
+    title: { ja: '夜間の統計レポートの作成に失敗しました', en: 'A nightly report failed after its retries' },
+    events: [],
+    raised: true,
   },
 ];
 

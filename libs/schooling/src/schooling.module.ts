@@ -31,6 +31,6 @@ import { SchoolsService } from './schools/schools.service.js';
     SchoolGuideController,
   ],
   providers: [SchoolsService, ChildSchoolingService, SchoolAgeChildrenService, SchoolGuideService, SchoolingAlerts],
-  exports: [SchoolingAlerts, SchoolGuideService],
+  exports: [SchoolingAlerts, SchoolGuideService, SchoolAgeChildrenService],
 })
 export class SchoolingModule {}

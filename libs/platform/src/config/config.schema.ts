@@ -53,6 +53,10 @@ export const configSchema = z
     IMPORT_SLICE_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
     // Newcomers (moved in within this many days) who have not attended orientation are invited.
     ORIENTATION_NEWCOMER_DAYS: z.coerce.number().int().min(1).max(3_650).default(90),
+    // Published report cells under this count are hidden (small-cell suppression).
+    REPORT_MIN_CELL: z.coerce.number().int().min(2).max(100).default(5),
+    // Nightly report runs are kept this many years.
+    REPORT_RETENTION_YEARS: z.coerce.number().int().min(3).max(30).default(3),
     TZ_OFFICE: timeZone.default('Asia/Tokyo'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SESSION_IDLE_MINUTES: z.coerce

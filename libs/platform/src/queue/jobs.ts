@@ -11,6 +11,7 @@ export const QueueName = {
   alerts: 'alerts',
   notifications: 'notifications',
   schooling: 'schooling',
+  reports: 'reports',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -22,6 +23,8 @@ export const JobName = {
   alertSweep: 'alert-sweep',
   reminderSweep: 'reminder-sweep',
   schoolGuideDispatch: 'school-guide-dispatch',
+  reportsNightly: 'reports-nightly',
+  reportRun: 'report-run',
   sendNotification: 'send-notification',
   relayNotifications: 'relay-notifications',
 } as const;
@@ -35,6 +38,8 @@ export interface JobPayload {
   [JobName.alertSweep]: { scheduledAt?: string; on?: string };
   [JobName.reminderSweep]: { scheduledAt?: string; on?: string };
   [JobName.schoolGuideDispatch]: { dispatchId: string };
+  [JobName.reportsNightly]: { scheduledAt?: string; asOf?: string };
+  [JobName.reportRun]: { reportCode: string; scopeKind: 'MUNICIPALITY' | 'PESO'; scopeKey: string; asOf: string };
   [JobName.sendNotification]: { notificationId: string };
   [JobName.relayNotifications]: { scheduledAt?: string };
 }
@@ -47,6 +52,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.alertSweep]: QueueName.alerts,
   [JobName.reminderSweep]: QueueName.alerts,
   [JobName.schoolGuideDispatch]: QueueName.schooling,
+  [JobName.reportsNightly]: QueueName.reports,
+  [JobName.reportRun]: QueueName.reports,
   [JobName.sendNotification]: QueueName.notifications,
   [JobName.relayNotifications]: QueueName.notifications,
 };
@@ -98,6 +105,20 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnComplete: { age: 30 * 24 * 3600 },
     removeOnFail: { age: 30 * 24 * 3600 },
   },
+  // A night's runs are unique per report, scope and date: a retry finds the done ones and skips them.
+  [JobName.reportsNightly]: {
+    attempts: 2,
+    backoff: { type: 'exponential', delay: 60_000 },
+    removeOnComplete: { count: 60 },
+    removeOnFail: { count: 100 },
+  },
+  // A rerun for a past date (an administrator's request) recomputes that run in place.
+  [JobName.reportRun]: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 10_000 },
+    removeOnComplete: { age: 7 * 24 * 3600 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  },
   // The outbox row is the truth: a retried send first checks whether it was already sent.
   [JobName.sendNotification]: {
     attempts: 8,
@@ -128,6 +149,9 @@ export const ALERT_SWEEP_CRON = '0 2 * * *';
 /** Nightly reminders at 02:30 office time, after the sweep. */
 export const REMINDER_SWEEP_SCHEDULER_ID = 'reminder-sweep';
 export const REMINDER_SWEEP_CRON = '30 2 * * *';
+/** Nightly reports at 01:30 office time, for the day before. */
+export const REPORTS_SCHEDULER_ID = 'reports-nightly';
+export const REPORTS_CRON = '30 1 * * *';
 
 /** Schedules registered by the worker (the scheduler only enqueues; the job does the work). */
 export const HEARTBEAT_EVERY_MS = 60_000;

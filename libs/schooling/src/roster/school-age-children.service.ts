@@ -120,22 +120,10 @@ export class SchoolAgeChildrenService {
     if (!principal.roles.includes('REPORT_VIEWER')) assertSchoolingDuty(ctx, 'Survey');
     const date = on ?? this.defaultSurveyDate();
     const municipality = municipalityCode ?? principal.municipalityCodes[0];
-    const params = new Params();
-    const counts: Array<{ status: SchoolingStatus; elementary: number; lower_secondary: number }> =
-      await this.dataSource.query(
-        `${this.childrenSql([municipality], date, params, true)}
-         SELECT status, count(*) FILTER (WHERE stage = 'ELEMENTARY')::int AS elementary,
-                count(*) FILTER (WHERE stage = 'LOWER_SECONDARY')::int AS lower_secondary
-           FROM (SELECT x.status, CASE WHEN x.birth_date::date > ${params.add(`${schoolYearOf(date) - 12}-04-01`, '::date')}
-                                       THEN 'ELEMENTARY' ELSE 'LOWER_SECONDARY' END AS stage
-                   FROM children x) c
-          GROUP BY status`,
-        params.values,
-      );
-    const byStatus = new Map(counts.map((row) => [row.status, row]));
+    const byStatus = await this.counts(municipality, date);
     const cell = (statuses: readonly SchoolingStatus[]) => {
       const elementary = statuses.reduce((sum, s) => sum + (byStatus.get(s)?.elementary ?? 0), 0);
-      const lowerSecondary = statuses.reduce((sum, s) => sum + (byStatus.get(s)?.lower_secondary ?? 0), 0);
+      const lowerSecondary = statuses.reduce((sum, s) => sum + (byStatus.get(s)?.lowerSecondary ?? 0), 0);
       return { elementary, lowerSecondary, total: elementary + lowerSecondary };
     };
     const rows: MextSurveyRow[] = SURVEY_ROWS.map(({ category, label }) => ({
@@ -156,6 +144,31 @@ export class SchoolAgeChildrenService {
       diff: { on: date, municipalityCode: municipality },
     });
     return { municipalityCode: municipality, on: date, rows };
+  }
+
+  /**
+   * The register's school-age children of a municipality on a day, counted per MEXT category and
+   * stage (system use, unaudited: counts only). The survey and the nightly report read this.
+   */
+  async counts(
+    municipalityCode: string,
+    on: IsoDate,
+  ): Promise<Map<SchoolingStatus, { elementary: number; lowerSecondary: number }>> {
+    const params = new Params();
+    const rows: Array<{ status: SchoolingStatus; elementary: number; lower_secondary: number }> =
+      await this.dataSource.query(
+        `${this.childrenSql([municipalityCode], on, params, true)}
+         SELECT status, count(*) FILTER (WHERE stage = 'ELEMENTARY')::int AS elementary,
+                count(*) FILTER (WHERE stage = 'LOWER_SECONDARY')::int AS lower_secondary
+           FROM (SELECT x.status, CASE WHEN x.birth_date::date > ${params.add(`${schoolYearOf(on) - 12}-04-01`, '::date')}
+                                       THEN 'ELEMENTARY' ELSE 'LOWER_SECONDARY' END AS stage
+                   FROM children x) c
+          GROUP BY status`,
+        params.values,
+      );
+    return new Map(
+      rows.map((row) => [row.status, { elementary: row.elementary, lowerSecondary: row.lower_secondary }]),
+    );
   }
 
   async *surveyCsv(survey: MextSurveyResponse): AsyncGenerator<string> {
