@@ -82,19 +82,17 @@ export class ReportQueries {
     const end = this.endOf(asOf, params);
     const date = params.add(asOf, '::date');
     // The status held at the end of the day: the latest change recorded by then.
-    const rows: Array<{ nationality: string | null; status: string | null; band: string | null; residents: number }> =
+    const rows: Array<{ nationality: string | null; status: string | null; band: number | null; residents: number }> =
       await this.dataSource.query(
         `SELECT nationality, status, band, count(*)::int AS residents
            FROM (SELECT r.nationality,
                         coalesce((SELECT h.status_code FROM status_history h
                                    WHERE h.resident_id = r.id AND h.created_at < ${end}
                                    ORDER BY h.created_at DESC LIMIT 1), r.status_code, 'NONE') AS status,
-                        CASE WHEN r.a < 6 THEN '0-5' WHEN r.a < 15 THEN '6-14' WHEN r.a < 20 THEN '15-19'
-                             WHEN r.a < 30 THEN '20-29' WHEN r.a < 40 THEN '30-39' WHEN r.a < 50 THEN '40-49'
-                             WHEN r.a < 60 THEN '50-59' WHEN r.a < 65 THEN '60-64' ELSE '65+' END AS band
-                   FROM (SELECT r.id, r.nationality, r.status_code,
-                                extract(year FROM age(${date}, r.birth_date))::int AS a
-                           FROM ${this.population(scope, asOf, params)}) r) p
+                        -- The band's index in AGE_BANDS: one age computation per resident.
+                        width_bucket(extract(year FROM age(${date}::timestamp, r.birth_date::timestamp)),
+                                     ARRAY[6, 15, 20, 30, 40, 50, 60, 65]) AS band
+                   FROM ${this.population(scope, asOf, params)}) p
           GROUP BY GROUPING SETS ((nationality), (status), (band))`,
         params.values,
       );
@@ -102,7 +100,7 @@ export class ReportQueries {
     for (const row of rows) {
       if (row.nationality !== null) out.push(this.row({ breakdown: 'NATIONALITY', value: row.nationality }, row));
       else if (row.status !== null) out.push(this.row({ breakdown: 'STATUS', value: row.status }, row));
-      else if (row.band !== null) out.push(this.row({ breakdown: 'AGE_BAND', value: row.band }, row));
+      else if (row.band !== null) out.push(this.row({ breakdown: 'AGE_BAND', value: AGE_BANDS[row.band] }, row));
     }
     // Every age band, even an empty one, so that series line up night after night.
     for (const band of AGE_BANDS) {
@@ -138,7 +136,7 @@ export class ReportQueries {
               count(*) FILTER (WHERE employed)::int AS ei_population,
               count(*) FILTER (WHERE employed AND ei)::int AS ei_covered
          FROM (SELECT ${covered(['NHI', 'EHI', 'LATE_ELDERLY'])} AS health,
-                      extract(year FROM age(${date}, r.birth_date)) BETWEEN 20 AND 59 AS pension_age,
+                      extract(year FROM age(${date}::timestamp, r.birth_date::timestamp)) BETWEEN 20 AND 59 AS pension_age,
                       ${covered(['NP', 'EPI'])} AS pension,
                       EXISTS (SELECT 1 FROM employment_on_record e WHERE e.resident_id = r.id
                                 AND e.hired_on <= ${date} AND (e.separated_on IS NULL OR e.separated_on >= ${date})) AS employed,

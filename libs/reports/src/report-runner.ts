@@ -137,6 +137,9 @@ export class ReportRunner implements OnModuleInit {
     const started = performance.now();
     try {
       return await this.dataSource.transaction(async (tx) => {
+        // A run lost to a crash before it reached the disk is simply computed again (it is unique per
+        // report, scope and date, and nothing else depends on it): no need to wait for the WAL flush.
+        await tx.query(`SET LOCAL synchronous_commit = off`);
         // The run's row is the lock: a second run of the same night waits here, then finds it done.
         const inserted: unknown[] = await tx.query(
           `INSERT INTO report_run (report_code, scope_kind, scope_key, as_of, status, trigger, min_cell)
@@ -154,11 +157,19 @@ export class ReportRunner implements OnModuleInit {
           return { runId: run.id, status: 'SKIPPED' as const, rowCount: 0, durationMs: 0 };
         }
         const rows = tabulate(definition, await this.queries.rows(code, scope, asOf), k);
+        const durationMs = Math.round(performance.now() - started);
+        // A rerun's old rows go first (statements of one WITH share a snapshot: an insert there would
+        // still see them); then the rows and the run marked done in one statement.
         await tx.query(`DELETE FROM report_row WHERE run_id = $1`, [run.id]);
         await tx.query(
-          `INSERT INTO report_row (run_id, seq, is_total, dims, "values", suppressed)
-           SELECT $1, seq, is_total, dims, v, string_to_array(s, ',')
-             FROM unnest($2::int[], $3::boolean[], $4::jsonb[], $5::jsonb[], $6::text[]) AS x (seq, is_total, dims, v, s)`,
+          `WITH added AS (
+                  INSERT INTO report_row (run_id, seq, is_total, dims, "values", suppressed)
+                  SELECT $1, seq, is_total, dims, v, string_to_array(s, ',')
+                    FROM unnest($2::int[], $3::boolean[], $4::jsonb[], $5::jsonb[], $6::text[]) AS x (seq, is_total, dims, v, s))
+           UPDATE report_run SET status = 'DONE', trigger = $7, min_cell = $8, row_count = $9, suppressed_cells = $10,
+                  duration_ms = $11, error = NULL, finished_at = now(),
+                  attempts = CASE WHEN $12::boolean THEN attempts ELSE attempts + 1 END
+            WHERE id = $1`,
           [
             run.id,
             rows.map((_, index) => index),
@@ -166,16 +177,6 @@ export class ReportRunner implements OnModuleInit {
             rows.map((row) => JSON.stringify(row.dims)),
             rows.map((row) => JSON.stringify(row.values)),
             rows.map((row) => row.suppressed.join(',')),
-          ],
-        );
-        const durationMs = Math.round(performance.now() - started);
-        await tx.query(
-          `UPDATE report_run SET status = 'DONE', trigger = $2, min_cell = $3, row_count = $4, suppressed_cells = $5,
-                  duration_ms = $6, error = NULL, finished_at = now(),
-                  attempts = CASE WHEN $7::boolean THEN attempts ELSE attempts + 1 END
-            WHERE id = $1`,
-          [
-            run.id,
             trigger,
             k,
             rows.length,

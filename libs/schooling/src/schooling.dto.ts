@@ -330,8 +330,10 @@ export class SchoolAgeChildResponse {
   @ApiProperty() residentId: string;
   @ApiProperty() familyName: string;
   @ApiProperty({ type: String, nullable: true }) givenName: string | null;
+  @ApiProperty({ type: String, nullable: true }) middleName: string | null;
   @ApiProperty({ type: String, nullable: true }) kanaName: string | null;
   @ApiProperty({ type: String, nullable: true }) kanjiName: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '通称' }) commonName: string | null;
   @ApiProperty({ format: 'date' }) birthDate: string;
   @ApiProperty() nationality: string;
   @ApiProperty() registryCategory: string;
@@ -341,7 +343,7 @@ export class SchoolAgeChildResponse {
   @ApiProperty({ enum: SCHOOLING_STATUSES }) status: SchoolingStatus;
   @ApiProperty({ type: String, nullable: true }) schoolName: string | null;
   @ApiProperty() japaneseInstructionNeeded: boolean;
-  @ApiProperty() absentDays: number;
+  @ApiProperty({ description: 'Days absent in the school year of the reference date' }) absentDays: number;
 }
 
 export class SchoolAgeChildrenPage {
@@ -391,6 +393,8 @@ export class GuideDispatchResponse {
   @ApiProperty({ description: 'Guides queued by this dispatch (0 for a guardian already sent one this year)' })
   queued: number;
   @ApiProperty({ description: 'Children with no guardian or household head on record' }) withoutGuardian: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Percent done while it runs (from the job)' })
+  progress: number | null;
   @ApiProperty({ type: String, nullable: true }) error: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ type: String, nullable: true }) finishedAt: string | null;

@@ -13,6 +13,7 @@ import {
   ProblemException,
   QueueName,
   schoolGuideJobId,
+  schoolYearOf,
   type IsoDate,
   type RequestContext,
 } from '@app/platform';
@@ -41,6 +42,7 @@ function dispatchOf(row: Record<string, unknown>): GuideDispatchResponse {
     queued: row.queued as number,
     withoutGuardian: row.without_guardian as number,
     error: row.error as string | null,
+    progress: null,
     createdAt: new Date(row.created_at as string).toISOString(),
     finishedAt: row.finished_at ? new Date(row.finished_at as string).toISOString() : null,
   };
@@ -79,7 +81,7 @@ export class SchoolGuideService {
   async request(ctx: RequestContext, schoolYear: number): Promise<GuideDispatchResponse> {
     const codes = ctx.principal!.municipalityCodes;
     if (codes.length !== 1) throw ProblemException.forbidden('The guide is sent by the office of one municipality.');
-    const thisYear = Number(this.today().slice(0, 4));
+    const thisYear = schoolYearOf(this.today());
     if (schoolYear < thisYear - 1 || schoolYear > thisYear + 1) {
       throw ProblemException.validation([
         { field: 'schoolYear', reason: `must be between ${thisYear - 1} and ${thisYear + 1}` },
@@ -117,7 +119,14 @@ export class SchoolGuideService {
       [id, ctx.principal!.municipalityCodes],
     );
     if (!row) throw ProblemException.notFound('Dispatch');
-    return dispatchOf(row);
+    const dispatch = dispatchOf(row);
+    if (dispatch.status === 'RUNNING' || dispatch.status === 'QUEUED') {
+      const job = await this.queue.getJob(schoolGuideJobId(id));
+      dispatch.progress = typeof job?.progress === 'number' ? job.progress : 0;
+    } else if (dispatch.status === 'DONE') {
+      dispatch.progress = 100;
+    }
+    return dispatch;
   }
 
   async list(ctx: RequestContext): Promise<GuideDispatchResponse[]> {

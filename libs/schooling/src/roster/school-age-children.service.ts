@@ -48,6 +48,8 @@ interface ChildRow {
   id: string;
   family_name: string;
   given_name: string | null;
+  middle_name: string | null;
+  common_name: string | null;
   kana_name: string | null;
   kanji_name: string | null;
   birth_date: string;
@@ -155,14 +157,16 @@ export class SchoolAgeChildrenService {
     on: IsoDate,
   ): Promise<Map<SchoolingStatus, { elementary: number; lowerSecondary: number }>> {
     const params = new Params();
+    // Only what the counts need: the category and the birth date (no names, no absences).
+    const conditions = schoolAgeChildrenSql([municipalityCode], on, params, { registeredOnly: true });
+    const split = params.add(`${schoolYearOf(on) - 12}-04-01`, '::date');
     const rows: Array<{ status: SchoolingStatus; elementary: number; lower_secondary: number }> =
       await this.dataSource.query(
-        `${this.childrenSql([municipalityCode], on, params, true)}
-         SELECT status, count(*) FILTER (WHERE stage = 'ELEMENTARY')::int AS elementary,
-                count(*) FILTER (WHERE stage = 'LOWER_SECONDARY')::int AS lower_secondary
-           FROM (SELECT x.status, CASE WHEN x.birth_date::date > ${params.add(`${schoolYearOf(on) - 12}-04-01`, '::date')}
-                                       THEN 'ELEMENTARY' ELSE 'LOWER_SECONDARY' END AS stage
-                   FROM children x) c
+        `SELECT status, count(*) FILTER (WHERE birth_date > ${split})::int AS elementary,
+                count(*) FILTER (WHERE birth_date <= ${split})::int AS lower_secondary
+           FROM (SELECT ${effectiveStatusSql(params)} AS status, r.birth_date
+                   FROM resident_register r ${schoolingJoinsSql(on, params)}
+                  WHERE ${conditions.join(' AND ')}) x
           GROUP BY status`,
         params.values,
       );
@@ -208,7 +212,8 @@ export class SchoolAgeChildrenService {
   ): string {
     const conditions = schoolAgeChildrenSql(municipalityCodes, on, params, { registeredOnly });
     return `WITH children AS (
-              SELECT r.id, r.family_name, r.given_name, r.kana_name, r.kanji_name, r.birth_date::text AS birth_date,
+              SELECT r.id, r.family_name, r.given_name, r.middle_name, r.common_name, r.kana_name, r.kanji_name,
+                     r.birth_date::text AS birth_date,
                      r.nationality, r.registry_category, r.moved_in_on::text AS moved_in_on,
                      ${effectiveStatusSql(params)} AS status, enr.school_name, enr.japanese_instruction_needed,
                      ${absentDaysSql(on, params)} AS absent_days
@@ -233,8 +238,10 @@ export class SchoolAgeChildrenService {
       residentId: row.id,
       familyName: row.family_name,
       givenName: row.given_name,
+      middleName: row.middle_name,
       kanaName: row.kana_name,
       kanjiName: row.kanji_name,
+      commonName: row.common_name,
       birthDate: row.birth_date,
       nationality: row.nationality,
       registryCategory: row.registry_category,
