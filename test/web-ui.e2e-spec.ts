@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import { QueueName } from '@app/platform';
+import { QueueName, schoolYearOf } from '@app/platform';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -23,6 +23,18 @@ const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(import.meta.dirname, '..', 'docs', 'screenshots');
 /** A date in the offices' calendar (Asia/Tokyo), `days` from today. */
 const officeDate = (days = 0) => new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+/** This school year (from 1 April), and the birth date of a child in `grade` (1–9 counted from elementary entry). */
+const schoolYear = schoolYearOf(officeDate());
+const bornForGrade = (grade: number) => `${schoolYear - 6 - grade}-09-15`;
+/** The MEXT survey's categories, which add up to its total. */
+const SURVEY_CATEGORIES = [
+  'ENROLLED_COMPULSORY',
+  'ENROLLED_FOREIGN_SCHOOL',
+  'NOT_ENROLLED',
+  'MOVED_OR_LEFT',
+  'UNCONFIRMED',
+  'NOT_TRACKED',
+];
 
 describe('web UI', () => {
   let t: TestApp;
@@ -101,6 +113,23 @@ describe('web UI', () => {
     );
   }
 
+  /**
+   * 掛川市: a board of education and a caseworker of their own for the schooling tests, so that the
+   * roster, the survey and the guide hold these tests' children only, whichever of them run.
+   */
+  let kakegawa: Promise<{ school: string; caseworker: string }> | undefined;
+  const schoolingOffice = () =>
+    (kakegawa ??= (async () => {
+      const city = await createCity(t, '222135', '掛川市');
+      return {
+        school: (await createUser(t, city.id, ['SCHOOL_OFFICER'])).email,
+        caseworker: (await createUser(t, city.id, ['CITY_CASEWORKER'])).email,
+      };
+    })());
+
+  const openMenu = (page: Page, name: string) =>
+    page.getByRole('navigation', { name: 'メニュー' }).getByRole('link', { name, exact: true }).click();
+
   async function expectAccessible(page: Page, what: string): Promise<void> {
     const { violations } = await new AxeBuilder({ page }).analyze();
     const serious = violations
@@ -164,13 +193,15 @@ describe('web UI', () => {
           '保険の未加入',
           '日本語教室',
           'オリエンテーション',
+          '就学',
+          '就学状況等調査',
           'ケース',
           '紹介の受付',
         ],
       ],
       [DEMO.counselor, ['ダッシュボード', 'アラート', '住民検索', '記録照合', '雇用状況届出', 'ケース', '紹介の受付']],
-      [DEMO.school, ['ダッシュボード', 'アラート', '住民検索']],
-      [DEMO.reports, ['ダッシュボード']],
+      [DEMO.school, ['ダッシュボード', 'アラート', '住民検索', '就学', '就学状況等調査', '学校', '就学案内']],
+      [DEMO.reports, ['ダッシュボード', '就学状況等調査']],
     ];
     for (const [email, menus] of expected) {
       const page = await signIn(email);
@@ -760,4 +791,240 @@ describe('web UI', () => {
     await expectAccessible(page, 'resident alerts');
     await page.context().close();
   }, 60_000);
+
+  it('lets the board add a school, enrol a child, and see the status and a long absence', async () => {
+    const office = await schoolingOffice();
+    const caseworker = await login(t.http, office.caseworker);
+    const child = await createResident(caseworker, {
+      familyName: 'SOUZA',
+      givenName: 'LUCAS',
+      kanaName: 'ソウザ ルーカス',
+      birthDate: bornForGrade(3),
+      nationality: 'BR',
+    });
+    const page = await signIn(office.school);
+    await openMenu(page, '学校');
+    await page.getByText('学校はまだ登録されていません。').waitFor();
+    await page.getByRole('button', { name: '学校を追加' }).click();
+    const add = page.getByRole('form', { name: '学校を追加' });
+    // The API's code pattern, checked before sending.
+    await add.getByLabel('学校コード').fill('第一小');
+    await add.getByLabel('学校名').fill('掛川市立第一小学校');
+    await add.getByRole('combobox', { name: '種別' }).click();
+    await page.getByRole('option', { name: '公立小学校' }).click();
+    await add.getByRole('button', { name: '追加', exact: true }).click();
+    await add.getByText('学校コードは半角英数字・「_」「-」で20文字以内で入力してください。').waitFor();
+    await expectAccessible(page, 'school form');
+    await add.getByLabel('学校コード').fill('E001');
+    await add.getByRole('button', { name: '追加', exact: true }).click();
+    await page.getByRole('status').getByText('「掛川市立第一小学校」を追加しました。').waitFor();
+    const schools = page.getByTestId('schools');
+    await schools.locator('tr', { hasText: '掛川市立第一小学校' }).getByText('公立小学校').waitFor();
+    await expectAccessible(page, 'schools');
+
+    // Someone else gives the school its address while this officer edits it.
+    await page.getByRole('button', { name: '学校を編集：掛川市立第一小学校' }).click();
+    const board = await login(t.http, office.school);
+    const school = (await board.get('/api/v1/schools').expect(200)).body.find(
+      (candidate: { code: string }) => candidate.code === 'E001',
+    );
+    await board
+      .patch(`/api/v1/schools/${school.id}`, { version: school.version, address: '掛川市長谷1-1' })
+      .expect(200);
+    const edit = page.getByRole('form', { name: '学校を編集：掛川市立第一小学校' });
+    await edit.getByLabel('学校名').fill('掛川市立第一小学校（本校）');
+    await edit.getByRole('button', { name: '保存' }).click();
+    await edit
+      .getByRole('alert')
+      .getByText('他の人がこの学校の情報を変更しました。最新の内容を読み込んでから、もう一度変更してください。')
+      .waitFor();
+    await edit.getByRole('button', { name: '最新の内容を読み込む' }).click();
+    // The form opens again with what the other person saved.
+    await edit.getByRole('alert').waitFor({ state: 'detached' });
+    await expect(edit.getByLabel('所在地').inputValue()).resolves.toBe('掛川市長谷1-1');
+    await expect(edit.getByLabel('学校名').inputValue()).resolves.toBe('掛川市立第一小学校');
+    await edit.getByRole('button', { name: 'キャンセル' }).click();
+
+    // The child from the roster; nothing is known of the schooling yet.
+    await openMenu(page, '就学');
+    await page.getByTestId('school-age-children').getByRole('link', { name: 'SOUZA LUCAS' }).click();
+    expect(new URL(page.url()).pathname).toBe(`/residents/${child.id}`);
+    await page.getByRole('tab', { name: '就学', exact: true }).click();
+    await page.getByTestId('schooling-status').getByText('未把握').waitFor();
+    expect(await page.getByText('小学3年相当').count()).toBe(1);
+
+    const enrol = page.getByRole('form', { name: '在籍を登録' });
+    await enrol.getByRole('combobox', { name: '学校', exact: true }).click();
+    await page.getByRole('option', { name: '掛川市立第一小学校（公立小学校）' }).click();
+    await enrol.getByLabel('在籍開始日').fill(`${schoolYear}-04-01`);
+    await enrol.getByLabel('学年', { exact: true }).fill('3');
+    await enrol.getByRole('checkbox', { name: '日本語指導が必要' }).check();
+    await enrol.getByRole('button', { name: '在籍を登録' }).click();
+    await page.getByTestId('schooling-status').getByText('義務教育諸学校').waitFor();
+    await page.getByTestId('school-enrollments').getByText(`${schoolYear}-04-01 – 在籍中`).waitFor();
+
+    // Ten days in each of three months of this school year (fewer, longer months in April and May).
+    const thisMonth = officeDate().slice(0, 7);
+    const months = [2, 1, 0]
+      .map((back) => {
+        const [year, month] = thisMonth.split('-').map(Number);
+        const date = new Date(Date.UTC(year, month - 1 - back, 1));
+        return date.toISOString().slice(0, 7);
+      })
+      .filter((month) => schoolYearOf(`${month}-01`) === schoolYear);
+    const days = Math.ceil(30 / months.length);
+    const absence = page.getByRole('form', { name: '欠席日数を記録' });
+    for (const month of months) {
+      await absence.getByLabel('月').fill(month);
+      await absence.getByLabel('欠席日数').fill(String(days));
+      await absence.getByRole('button', { name: '記録', exact: true }).click();
+      await absence.getByRole('status').getByText(`${month}の欠席を${days}日として記録しました。`).waitFor();
+    }
+    const absent = page.getByTestId('absent-days');
+    await absent.getByText('長期欠席').waitFor();
+    expect(await absent.textContent()).toContain(`${days * months.length}日`);
+    await expectAccessible(page, 'schooling tab');
+    await page.context().close();
+  }, 60_000);
+
+  it('lists the school-age children on the roster, and filters it by schooling status', async () => {
+    const office = await schoolingOffice();
+    const caseworker = await login(t.http, office.caseworker);
+    const board = await login(t.http, office.school);
+    const ana = await createResident(caseworker, {
+      familyName: 'OLIVEIRA',
+      givenName: 'ANA',
+      kanaName: 'オリベイラ アナ',
+      birthDate: bornForGrade(8),
+    });
+    await createResident(caseworker, { familyName: 'OLIVEIRA', givenName: 'JOAO', birthDate: bornForGrade(2) });
+    const school = await board
+      .post('/api/v1/schools', { code: 'J001', name: '掛川市立東中学校', kind: 'PUBLIC_LOWER_SECONDARY' })
+      .expect(201);
+    await board
+      .post(`/api/v1/residents/${ana.id}/school-enrollments`, {
+        schoolId: school.body.id,
+        fromDate: `${schoolYear}-04-01`,
+        grade: 2,
+      })
+      .expect(201);
+
+    const page = await signIn(office.school);
+    await openMenu(page, '就学');
+    const roster = page.getByTestId('school-age-children');
+    const anaRow = roster.locator('tr', { hasText: 'OLIVEIRA ANA' });
+    const joaoRow = roster.locator('tr', { hasText: 'OLIVEIRA JOAO' });
+    await anaRow.getByText('義務教育諸学校').waitFor();
+    expect(await anaRow.textContent()).toContain('オリベイラ アナ');
+    expect(await anaRow.textContent()).toContain('中学2年相当');
+    expect(await anaRow.textContent()).toContain('掛川市立東中学校');
+    expect(await anaRow.getByRole('link', { name: 'OLIVEIRA ANA' }).getAttribute('href')).toBe(`/residents/${ana.id}`);
+    await joaoRow.getByText('未把握').waitFor();
+    expect(await joaoRow.textContent()).toContain('小学2年相当');
+    await expectAccessible(page, 'school-age roster');
+
+    await page.getByRole('combobox', { name: '就学状況' }).click();
+    await page.getByRole('option', { name: '義務教育諸学校' }).click();
+    await joaoRow.waitFor({ state: 'detached' });
+    await anaRow.waitFor();
+    expect(new URL(page.url()).searchParams.get('status')).toBe('ENROLLED_COMPULSORY');
+    for (const row of await roster.locator('tbody tr').all()) {
+      expect(await row.textContent()).toContain('義務教育諸学校');
+    }
+    await page.getByRole('combobox', { name: '就学状況' }).click();
+    await page.getByRole('option', { name: '未把握' }).click();
+    await anaRow.waitFor({ state: 'detached' });
+    await joaoRow.waitFor();
+    await page.context().close();
+  });
+
+  it('shows the MEXT survey, whose categories add up to the total, with its CSV and Excel files', async () => {
+    const office = await schoolingOffice();
+    const caseworker = await login(t.http, office.caseworker);
+    await createResident(caseworker, { familyName: 'COSTA', givenName: 'BEATRIZ', birthDate: bornForGrade(5) });
+    const page = await signIn(office.school);
+    await openMenu(page, '就学状況等調査');
+    const table = page.getByTestId('mext-survey');
+    // The API's default reference date first: 1 May of the school year.
+    await table.getByText(/^\d{4}-05-01時点（団体コード 222135）$/).waitFor();
+    const today = officeDate();
+    await page.getByLabel('基準日').fill(today);
+    await table.getByText(`${today}時点（団体コード 222135）`).waitFor();
+
+    const counts = async (category: string) =>
+      (await table.locator(`tr[data-category="${category}"] td`).allTextContents()).map((cell) =>
+        Number(cell.replace(/,/g, '')),
+      );
+    const [elementary, lowerSecondary, total] = await counts('TOTAL');
+    expect(total).toBeGreaterThanOrEqual(1);
+    expect(elementary + lowerSecondary).toBe(total);
+    const sum = [0, 0, 0];
+    for (const category of SURVEY_CATEGORIES) (await counts(category)).forEach((count, i) => (sum[i] += count));
+    expect(sum).toEqual([elementary, lowerSecondary, total]);
+    await page.getByTestId('mext-survey-chart').getByText('義務教育諸学校').waitFor();
+
+    // The files carry the date on screen, and come with the session.
+    for (const [name, type] of [
+      ['集計表をダウンロード（CSV）', 'text/csv'],
+      ['集計表をダウンロード（Excel）', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    ]) {
+      const href = await page.getByRole('link', { name }).getAttribute('href');
+      expect(href).toMatch(new RegExp(`^/api/v1/schooling/mext-survey\\.(csv|xlsx)\\?on=${today}$`));
+      const file = await page.context().request.get(`${base}${href}`);
+      expect(file.status()).toBe(200);
+      expect(file.headers()['content-type']).toContain(type);
+    }
+    await expectAccessible(page, 'MEXT survey');
+    await page.context().close();
+
+    // A report viewer sees the aggregates too.
+    const viewer = await signIn(DEMO.reports);
+    await openMenu(viewer, '就学状況等調査');
+    await viewer.getByTestId('mext-survey').locator('tr[data-category="TOTAL"]').waitFor();
+    await viewer.context().close();
+  });
+
+  it('sends the enrolment guide for a school year, following it until done', async () => {
+    const office = await schoolingOffice();
+    const caseworker = await login(t.http, office.caseworker);
+    // Enters elementary school next April.
+    await createResident(caseworker, { familyName: 'PEREIRA', givenName: 'LIA', birthDate: `${schoolYear - 6}-09-15` });
+    const page = await signIn(office.school);
+    await openMenu(page, '就学案内');
+    await page.getByText('まだ送付していません。').waitFor();
+    await expectAccessible(page, 'enrolment guide');
+    expect(await page.getByRole('combobox', { name: '対象の年度' }).inputValue()).toBe(
+      `${schoolYear + 1}年度（${schoolYear + 1}年4月入学）`,
+    );
+    await page.getByRole('button', { name: '就学案内を送付' }).click();
+    const dispatch = page.getByTestId('guide-dispatch');
+    await dispatch.getByTestId('guide-status').getByText('完了').waitFor({ timeout: 20_000 });
+    expect(await dispatch.textContent()).toMatch(/対象の子ども[1-9]\d*人/);
+    await page
+      .getByTestId('guide-dispatches')
+      .locator('tr', { hasText: `${schoolYear + 1}年度` })
+      .getByText('完了')
+      .waitFor();
+    await expectAccessible(page, 'enrolment guide sent');
+    await page.context().close();
+  });
+
+  it('shows a PESO counselor no schooling menu and no schooling tab', async () => {
+    const caseworker = await login(t.http, DEMO.caseworker);
+    const child = await createResident(caseworker, {
+      familyName: 'ALVES',
+      givenName: 'TIAGO',
+      birthDate: bornForGrade(4),
+    });
+    const page = await signIn(DEMO.counselor);
+    const menus = await menu(page);
+    for (const item of ['就学', '就学状況等調査', '学校', '就学案内']) expect(menus).not.toContain(item);
+    await page.goto(`${base}/residents/${child.id}`);
+    await page.getByRole('tab', { name: '就労' }).waitFor();
+    expect(await page.getByRole('tab', { name: '就学', exact: true }).count()).toBe(0);
+    // The roster's address answers as if there were nothing there (the API's 404).
+    await page.goto(`${base}/schooling`);
+    await page.getByRole('alert').getByText('見つかりません。').waitFor();
+    await page.context().close();
+  });
 });

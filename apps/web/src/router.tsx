@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { residentQuery } from './api/queries';
 import { alertSearch } from './components/alerts';
+import { rosterSearch } from './components/schooling';
 import { Shell } from './components/Shell';
 import { meQuery } from './session';
 
@@ -91,6 +92,27 @@ const routes = [
     getParentRoute: () => rootRoute,
     path: '/orientation/$sessionId',
     component: page(() => import('./pages/OrientationSessionPage'), 'OrientationSessionPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/schooling',
+    validateSearch: rosterSearch,
+    component: page(() => import('./pages/SchoolingPage'), 'SchoolingPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/schooling/survey',
+    component: page(() => import('./pages/MextSurveyPage'), 'MextSurveyPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/schooling/schools',
+    component: page(() => import('./pages/SchoolsPage'), 'SchoolsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/schooling/guide',
+    component: page(() => import('./pages/SchoolGuidePage'), 'SchoolGuidePage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,

@@ -42,6 +42,11 @@ export const MENU = [
   { to: '/coverage', key: 'coverage', roles: ['CITY_CASEWORKER'] },
   { to: '/courses', key: 'courses', roles: ['CITY_CASEWORKER'] },
   { to: '/orientation', key: 'orientation', roles: ['CITY_CASEWORKER'] },
+  // Schooling is never shown to PESO (the API answers 404); report viewers get the survey's aggregates.
+  { to: '/schooling', key: 'schooling', roles: ['SCHOOL_OFFICER', 'CITY_CASEWORKER'] },
+  { to: '/schooling/survey', key: 'mextSurvey', roles: ['SCHOOL_OFFICER', 'CITY_CASEWORKER', 'REPORT_VIEWER'] },
+  { to: '/schooling/schools', key: 'schools', roles: ['SCHOOL_OFFICER'] },
+  { to: '/schooling/guide', key: 'schoolGuide', roles: ['SCHOOL_OFFICER'] },
   { to: '/employer-reports', key: 'employerReports', roles: ['PESO_COUNSELOR'] },
   { to: '/cases', key: 'cases', roles: ['CITY_CASEWORKER', 'PESO_COUNSELOR'] },
   { to: '/referrals', key: 'referrals', roles: ['CITY_CASEWORKER', 'PESO_COUNSELOR'] },

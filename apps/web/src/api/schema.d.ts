@@ -2066,6 +2066,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reports of your scope (municipality or PESO office), with the latest published date */
+        get: operations["ReportsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{code}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report's runs for your scope, newest first */
+        get: operations["ReportsController_runs"];
+        put?: never;
+        /** Recompute a report of your scope for a date (queued; replaces that run) */
+        post: operations["ReportsController_rerun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{code}/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One measure over the nights, for charts (published values only) */
+        get: operations["ReportsController_series"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{code}/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A published run: JSON, or `:id.csv` / `:id.xlsx` to download it
+         * @description Counts under k (REPORT_MIN_CELL, default 5) read '<5', and enough other cells are hidden that no hidden count can be worked out from the totals. CSV cells starting with = + - @ are prefixed with an apostrophe.
+         */
+        get: operations["ReportsController_run"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every report run of your scope with its status, duration and error, newest first */
+        get: operations["ReportRunsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4291,8 +4380,11 @@ export interface components {
             residentId: string;
             familyName: string;
             givenName: string | null;
+            middleName: string | null;
             kanaName: string | null;
             kanjiName: string | null;
+            /** @description 通称 */
+            commonName: string | null;
             /** Format: date */
             birthDate: string;
             nationality: string;
@@ -4306,6 +4398,7 @@ export interface components {
             status: "ENROLLED_COMPULSORY" | "ENROLLED_FOREIGN_SCHOOL" | "NOT_ENROLLED" | "MOVED_OR_LEFT" | "UNCONFIRMED" | "NOT_TRACKED";
             schoolName: string | null;
             japaneseInstructionNeeded: boolean;
+            /** @description Days absent in the school year of the reference date */
             absentDays: number;
         };
         SchoolAgeChildrenPage: {
@@ -4349,9 +4442,92 @@ export interface components {
             queued: number;
             /** @description Children with no guardian or household head on record */
             withoutGuardian: number;
+            /** @description Percent done while it runs (from the job) */
+            progress: number | null;
             error: string | null;
             createdAt: string;
             finishedAt: string | null;
+        };
+        ReportDefinitionResponse: {
+            code: string;
+            title: Record<string, never>;
+            dimensions: string[];
+            /** @description Additive counts (suppressed under k) */
+            counts: string[];
+            /** @description Rates and medians (hidden with any count they come from) */
+            derived: string[];
+            /** @enum {string} */
+            scopeKind: "MUNICIPALITY" | "PESO";
+            /**
+             * Format: date
+             * @description The latest published run
+             */
+            latestAsOf: string | null;
+        };
+        ReportRunResponse: {
+            id: string;
+            reportCode: string;
+            /** @enum {string} */
+            scopeKind: "MUNICIPALITY" | "PESO";
+            scopeKey: string;
+            /** Format: date */
+            asOf: string;
+            /** @enum {string} */
+            status: "RUNNING" | "DONE" | "FAILED";
+            /** @enum {string} */
+            trigger: "NIGHTLY" | "MANUAL";
+            attempts: number;
+            /** @description k: published counts under it are hidden */
+            minCell: number;
+            rowCount: number | null;
+            suppressedCells: number | null;
+            durationMs: number | null;
+            /** @description Administrators only */
+            error: string | null;
+            startedAt: string;
+            finishedAt: string | null;
+        };
+        ReportRunPage: {
+            items: components["schemas"]["ReportRunResponse"][];
+            nextCursor: string | null;
+        };
+        SeriesPoint: {
+            /** Format: date */
+            asOf: string;
+            /** @description Published values (hidden ones as in the report) */
+            rows: string[];
+        };
+        ReportSeriesResponse: {
+            reportCode: string;
+            measure: string;
+            points: components["schemas"]["SeriesPoint"][];
+        };
+        PublishedRow: {
+            /** @description Dimension values; a total row has 'TOTAL' in the dimensions it adds up over */
+            dims: Record<string, never>;
+            isTotal: boolean;
+            /** @description Measure values; a count under k reads '<k' (e.g. '<5'); a count hidden so that totals cannot give a small one away reads 'x'; a hidden rate or median is null */
+            values: Record<string, never>;
+        };
+        PublishedReportResponse: {
+            run: components["schemas"]["ReportRunResponse"];
+            title: Record<string, never>;
+            dimensions: string[];
+            measures: string[];
+            rows: components["schemas"]["PublishedRow"][];
+        };
+        RerunReportDto: {
+            /**
+             * Format: date
+             * @description The date to compute the figures for (today or earlier)
+             */
+            asOf: string;
+        };
+        RerunAcceptedResponse: {
+            jobId: string;
+            reportCode: string;
+            /** Format: date */
+            asOf: string;
         };
     };
     responses: never;
@@ -7906,6 +8082,155 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GuideDispatchResponse"];
+                };
+            };
+        };
+    };
+    ReportsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDefinitionResponse"][];
+                };
+            };
+        };
+    };
+    ReportsController_runs: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRunPage"];
+                };
+            };
+        };
+    };
+    ReportsController_rerun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RerunReportDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RerunAcceptedResponse"];
+                };
+            };
+        };
+    };
+    ReportsController_series: {
+        parameters: {
+            query: {
+                /** @description The measure to chart */
+                measure: string;
+                /** @description Defaults to a year before `to` */
+                from?: string;
+                /** @description Defaults to today */
+                to?: string;
+                /** @description Only rows whose dimension has this value, as dimension:value */
+                where?: string;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportSeriesResponse"];
+                };
+            };
+        };
+    };
+    ReportsController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedReportResponse"];
+                    "text/csv": components["schemas"]["PublishedReportResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["PublishedReportResponse"];
+                };
+            };
+        };
+    };
+    ReportRunsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                status?: "RUNNING" | "DONE" | "FAILED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRunPage"];
                 };
             };
         };

@@ -80,6 +80,23 @@ export type AlertAction = components['schemas']['UpdateAlertDto']['status'];
 export type AlertCount = components['schemas']['AlertCountResponse'];
 export type AlertRule = components['schemas']['AlertRuleResponse'];
 
+// Children and schooling ([K9], libs/schooling)
+export type School = components['schemas']['SchoolResponse'];
+export type SchoolKind = School['kind'];
+export type ChildSchooling = components['schemas']['ChildSchoolingResponse'];
+export type SchoolingStatus = ChildSchooling['status'];
+export type SchoolStage = ChildSchooling['schoolAge']['stage'];
+export type SchoolEnrollment = components['schemas']['SchoolEnrollmentResponse'];
+export type RecordedSchoolingStatus = components['schemas']['SchoolingStatusResponse'];
+export type AbsenceMonth = components['schemas']['AbsenceMonthResponse'];
+export type AbsenceReason = NonNullable<AbsenceMonth['reason']>;
+export type GuideResponse = components['schemas']['GuideResponseResponse'];
+export type SchoolAgeChild = components['schemas']['SchoolAgeChildResponse'];
+export type SchoolAgeChildrenPage = components['schemas']['SchoolAgeChildrenPage'];
+export type MextSurvey = components['schemas']['MextSurveyResponse'];
+export type MextSurveyRow = components['schemas']['MextSurveyRow'];
+export type GuideDispatch = components['schemas']['GuideDispatchResponse'];
+
 export interface AuditEvent {
   id: string;
   at: string;

@@ -45,6 +45,11 @@ export function Shell() {
   if (path === '/login') return <Navigate to="/" />;
 
   const user = me.data.user;
+  const items = MENU.filter((item) => canSee(me.data!, item.roles));
+  // The longest menu path that the page is under: /schooling/survey lights up its own item, not /schooling's.
+  const active = items
+    .filter((item) => (item.to === '/' ? path === '/' : path === item.to || path.startsWith(`${item.to}/`)))
+    .reduce<string | null>((best, item) => (best && best.length >= item.to.length ? best : item.to), null);
   return (
     <AppShell
       header={{ height: 60 }}
@@ -74,13 +79,16 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
-        {MENU.filter((item) => canSee(me.data!, item.roles)).map((item) => (
+        {items.map((item) => (
           <NavLink
             key={item.to}
             component={Link}
             to={item.to}
             label={t(`nav.${item.key}`)}
-            active={item.to === '/' ? path === '/' : path.startsWith(item.to)}
+            active={item.to === active}
+            // The router marks a link under which the page lies as current too (aria-current, which Mantine
+            // styles as active): exact for a menu path with menu paths beneath it, such as /schooling.
+            activeOptions={{ exact: items.some((other) => other.to.startsWith(`${item.to}/`)) }}
             // Filled: white on the primary colour keeps AA contrast, hovered or not.
             variant="filled"
           />

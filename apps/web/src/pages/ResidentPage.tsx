@@ -30,6 +30,7 @@ import { CasesTab } from '../components/CasesTab';
 import { OrientationTab } from '../components/OrientationTab';
 import { alphabetName } from '../components/names';
 import { ResidentForm } from '../components/ResidentForm';
+import { SchoolingTab } from '../components/SchoolingTab';
 import { OVERVIEW_FIELDS } from '../components/resident-fields';
 import { StatusName } from '../components/StatusName';
 import { canSee, MENU, useMe } from '../session';
@@ -55,6 +56,8 @@ export function ResidentPage() {
   // Language, orientation and cases: caseworkers and counselors (docs/architecture.md, roles).
   const seesSupport = canEdit || isCounselor;
   const seesAlerts = canSee(me, MENU.find((item) => item.key === 'alerts')!.roles);
+  // Schooling: the board and caseworkers only (anyone else would get 404 from the API).
+  const seesSchooling = canSee(me, MENU.find((item) => item.key === 'schooling')!.roles);
 
   const value = (field: (typeof OVERVIEW_FIELDS)[number]): string => {
     const raw = record[field];
@@ -85,6 +88,7 @@ export function ResidentPage() {
           {seesSupport && <Tabs.Tab value="language">{t('resident.tabs.language')}</Tabs.Tab>}
           {seesSupport && <Tabs.Tab value="orientation">{t('resident.tabs.orientation')}</Tabs.Tab>}
           {seesSupport && <Tabs.Tab value="cases">{t('resident.tabs.cases')}</Tabs.Tab>}
+          {seesSchooling && <Tabs.Tab value="schooling">{t('resident.tabs.schooling')}</Tabs.Tab>}
           {isAdmin && <Tabs.Tab value="audit">{t('resident.tabs.audit')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
@@ -164,6 +168,11 @@ export function ResidentPage() {
         {seesSupport && (
           <Tabs.Panel value="cases" pt="md">
             <CasesTab residentId={record.id} />
+          </Tabs.Panel>
+        )}
+        {seesSchooling && (
+          <Tabs.Panel value="schooling" pt="md">
+            <SchoolingTab residentId={record.id} />
           </Tabs.Panel>
         )}
         {isAdmin && (
