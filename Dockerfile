@@ -7,6 +7,11 @@ COPY . .
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20.20-bookworm-slim
+# Fonts for the printed letters (Japanese, Chinese, Korean, Nepali), and pg_dump/pg_restore for
+# `kyosei backup` / `kyosei restore`.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-noto-cjk fonts-noto-core fonts-dejavu-core postgresql-client \
+ && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/package.json ./

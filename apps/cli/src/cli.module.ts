@@ -20,6 +20,7 @@ import { DemoPopulationCommand } from './commands/demo-population.command.js';
 import { DemoSeedCommand } from './commands/demo-seed.command.js';
 import { ImportCommand, ImportResidentsCommand } from './commands/import-residents.command.js';
 import { MigrateCommand } from './commands/migrate.command.js';
+import { BackupCommand, RestoreCommand } from './commands/backup.command.js';
 import { OrgsCreateCommand } from './commands/orgs-create.command.js';
 import { UsersCreateCommand } from './commands/users-create.command.js';
 
@@ -48,6 +49,8 @@ export class CliModule {
       ],
       providers: [
         MigrateCommand,
+        BackupCommand,
+        RestoreCommand,
         OrgsCreateCommand,
         UsersCreateCommand,
         DemoSeedCommand,
