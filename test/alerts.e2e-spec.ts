@@ -98,7 +98,10 @@ describe('alerts', () => {
     const residents: Array<{ id: string }> = [];
     for (let i = 0; i < 40; i += 1) {
       residents.push(
-        await createResident(caseworker, { familyName: `BURST${String.fromCharCode(65 + (i % 26))}`, givenName: `N${i}` }),
+        await createResident(caseworker, {
+          familyName: `BURST${String.fromCharCode(65 + (i % 26))}`,
+          givenName: `N${i}`,
+        }),
       );
     }
     const openCount = async (rule: string) =>
@@ -135,7 +138,12 @@ describe('alerts', () => {
       `SELECT resident_id FROM alert WHERE rule_code = 'NO_HEALTH_COVERAGE' AND status = 'OPEN' AND resident_id = ANY ($1::uuid[])`,
       [residents.map((r) => r.id)],
     );
-    expect(stillOpen.map((row) => row.resident_id).sort()).toEqual(residents.slice(20).map((r) => r.id).sort());
+    expect(stillOpen.map((row) => row.resident_id).sort()).toEqual(
+      residents
+        .slice(20)
+        .map((r) => r.id)
+        .sort(),
+    );
     // Their pension gap is untouched: one open alert each, never two.
     expect(await openCount('NO_PENSION_COVERAGE')).toBe(40);
   });

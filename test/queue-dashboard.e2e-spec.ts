@@ -29,7 +29,15 @@ describe('queue dashboard (/admin/queues)', () => {
     expect(page.headers['cache-control']).toBe('no-store');
     const queues = await admin.get('/admin/queues/api/queues').expect(200);
     const names = (queues.body.queues as Array<{ name: string; counts: Record<string, number> }>).map((q) => q.name);
-    expect(names.sort()).toEqual(['alerts', 'imports', 'maintenance', 'matching', 'notifications', 'reports', 'schooling']);
+    expect(names.sort()).toEqual([
+      'alerts',
+      'imports',
+      'maintenance',
+      'matching',
+      'notifications',
+      'reports',
+      'schooling',
+    ]);
   });
 
   it('is closed to anyone else: 401 signed out, 403 for a caseworker, in problem+json', async () => {

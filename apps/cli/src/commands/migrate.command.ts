@@ -35,7 +35,9 @@ export class MigrateCommand extends CommandRunner {
   }
 
   private async pending(): Promise<string[]> {
-    const [{ exists }] = await this.dataSource.query(`SELECT to_regclass('public.schema_migration') IS NOT NULL AS exists`);
+    const [{ exists }] = await this.dataSource.query(
+      `SELECT to_regclass('public.schema_migration') IS NOT NULL AS exists`,
+    );
     const done = new Set<string>(
       exists
         ? (await this.dataSource.query(`SELECT name FROM schema_migration`)).map((row: { name: string }) => row.name)
