@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import type { Queue } from 'bullmq';
+import { ReportsProcessor } from '@app/reports';
+import type { Job, Queue } from 'bullmq';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import { createCity, createUser, DEMO, seedDemo } from './factories/identity.js';
@@ -181,7 +182,7 @@ describe('web UI', () => {
 
   it('shows each role its own menus', async () => {
     const expected: Array<[string, string[]]> = [
-      [DEMO.admin, ['ダッシュボード', '監査ログ', 'アクセス記録の開示']],
+      [DEMO.admin, ['ダッシュボード', '統計レポート', 'レポートの実行状況', '監査ログ', 'アクセス記録の開示']],
       [
         DEMO.caseworker,
         [
@@ -201,7 +202,7 @@ describe('web UI', () => {
       ],
       [DEMO.counselor, ['ダッシュボード', 'アラート', '住民検索', '記録照合', '雇用状況届出', 'ケース', '紹介の受付']],
       [DEMO.school, ['ダッシュボード', 'アラート', '住民検索', '就学', '就学状況等調査', '学校', '就学案内']],
-      [DEMO.reports, ['ダッシュボード', '就学状況等調査']],
+      [DEMO.reports, ['ダッシュボード', '就学状況等調査', '統計レポート']],
     ];
     for (const [email, menus] of expected) {
       const page = await signIn(email);
@@ -677,6 +678,72 @@ describe('web UI', () => {
     await page.context().close();
   });
 
+  it("refers a case to the PESO with consent and sees it from the PESO counselor's login", async () => {
+    const caseworker = await login(t.http, DEMO.caseworker);
+    // The PESO office's id, as its administrator would tell the city (there is no office directory).
+    const pesoId: string = (await (await login(t.http, DEMO.counselor)).get('/api/v1/me').expect(200)).body.orgId;
+    const resident = await createResident(caseworker, {
+      familyName: 'TAMANG',
+      givenName: 'BIKASH',
+      birthDate: '1994-04-04',
+      nationality: 'NP',
+      preferredLanguage: 'ne',
+    });
+    const page = await signIn(DEMO.caseworker);
+    await page.goto(`${base}/residents/${resident.id}`);
+    await page.getByRole('tab', { name: 'ケースと同意' }).click();
+
+    // The resident agrees to share with the PESO office for employment support.
+    const consent = page.getByRole('form', { name: '同意を記録' });
+    await consent.getByLabel('共有先の機関ID').fill(pesoId);
+    await consent.getByLabel('同意書の番号').fill('同意-2026-0042');
+    await consent.getByLabel('説明した言語').fill('ne');
+    await consent.getByRole('button', { name: '同意を記録' }).click();
+    await page
+      .getByTestId('consents')
+      .locator('tr', { hasText: '就労支援' })
+      .getByText('有効', { exact: true })
+      .waitFor();
+
+    await page.getByRole('combobox', { name: '分類' }).click();
+    await page.getByRole('option', { name: '求職' }).click();
+    await page.getByLabel('件名').fill('製造業での就職を希望');
+    await page.getByRole('button', { name: 'ケースを開く', exact: true }).click();
+    await page.getByRole('status').getByRole('link', { name: '製造業での就職を希望' }).click();
+    await page.getByRole('heading', { level: 2, name: '製造業での就職を希望' }).waitFor();
+
+    // The consent in force fills in the office and the purpose.
+    const refer = page.getByRole('form', { name: '他の機関へ紹介' });
+    await refer.getByRole('button', { name: `就労支援 → ${pesoId.slice(0, 8)}` }).click();
+    await expect(refer.getByLabel('紹介先の機関ID').inputValue()).resolves.toBe(pesoId);
+    await refer.getByLabel('紹介先へのメッセージ').fill('フォークリフトの資格あり。日勤を希望。');
+    await refer.getByRole('button', { name: '紹介する' }).click();
+    await refer.getByRole('status').getByText('紹介を送りました。').waitFor();
+    await page.getByTestId('case-timeline').getByText('紹介を送付').waitFor();
+    await page.getByRole('heading', { level: 2 }).locator('..').getByText('紹介中', { exact: true }).waitFor();
+    await expectAccessible(page, 'case referred');
+    await page.context().close();
+
+    // The counselor finds it among the incoming referrals, accepts it and opens the case.
+    const peso = await signIn(DEMO.counselor);
+    await openMenu(peso, '紹介の受付');
+    const row = peso.getByTestId('referrals').locator('tr', { hasText: 'フォークリフトの資格あり' });
+    await row.getByText('回答待ち').waitFor();
+    await row.getByText('受け入れると開けます').waitFor();
+    await expectAccessible(peso, 'incoming referrals');
+    await row.getByRole('button', { name: '受け入れる' }).click();
+    await row.getByText('受け入れ', { exact: true }).waitFor();
+    await row.getByRole('link', { name: 'ケースを開く' }).click();
+    await peso.getByRole('heading', { level: 2, name: '製造業での就職を希望' }).waitFor();
+    await peso.getByText('紹介を受けたケース').waitFor();
+    expect(await peso.getByRole('link', { name: 'TAMANG BIKASH' }).getAttribute('href')).toBe(
+      `/residents/${resident.id}`,
+    );
+    await peso.getByTestId('case-timeline').getByText('紹介の受け入れ').waitFor();
+    await expectAccessible(peso, 'referred case');
+    await peso.context().close();
+  }, 60_000);
+
   it('schedules an orientation session, lists a newcomer to invite, and records attendance', async () => {
     const caseworker = await login(t.http, DEMO.caseworker);
     await createResident(caseworker, {
@@ -791,6 +858,42 @@ describe('web UI', () => {
     await expectAccessible(page, 'resident alerts');
     await page.context().close();
   }, 60_000);
+
+  it('records a coverage period and watches the gap alert resolve', async () => {
+    const caseworker = await login(t.http, DEMO.caseworker);
+    const resident = await createResident(caseworker, {
+      familyName: 'PEREZ',
+      givenName: 'MARIA',
+      birthDate: '1991-07-07',
+    });
+    await alertsOpened(caseworker, resident.id, ['NO_HEALTH_COVERAGE', 'NO_PENSION_COVERAGE']);
+    const page = await signIn(DEMO.caseworker);
+    await page.goto(`${base}/residents/${resident.id}`);
+    const open = page.getByTestId('alert-list');
+    const health = open.locator('tr', { hasText: '健康保険の加入がありません' });
+    const pension = open.locator('tr', { hasText: '年金の加入がありません' });
+    await health.getByText('未確認').waitFor();
+
+    // National health insurance since a month ago, recorded in the insurance tab.
+    await page.getByRole('tab', { name: '保険' }).click();
+    await page.getByLabel('開始日').fill(officeDate(-30));
+    await page.getByRole('button', { name: '期間を記録' }).click();
+    await page
+      .getByTestId('coverage-periods')
+      .getByText(`${officeDate(-30)} – 継続中`)
+      .waitFor();
+
+    // The worker re-evaluates the record; its open alerts follow without a reload: the pension gap stays.
+    await page.getByRole('tab', { name: '概要' }).click();
+    await pension.waitFor();
+    await health.waitFor({ state: 'detached', timeout: 15_000 });
+    expect(await pension.getByText('未確認').count()).toBe(1);
+    const resolved = (await caseworker.get(`/api/v1/alerts?residentId=${resident.id}&status=RESOLVED`).expect(200)).body
+      .items;
+    expect(resolved.map((alert: { ruleCode: string }) => alert.ruleCode)).toEqual(['NO_HEALTH_COVERAGE']);
+    await expectAccessible(page, 'resident alerts after coverage');
+    await page.context().close();
+  });
 
   it('lets the board add a school, enrol a child, and see the status and a long absence', async () => {
     const office = await schoolingOffice();
@@ -1027,4 +1130,116 @@ describe('web UI', () => {
     await page.getByRole('alert').getByText('見つかりません。').waitFor();
     await page.context().close();
   });
+
+  it('shows a report viewer the coverage report after the nightly run, with hidden small cells, its chart and files', async () => {
+    // An office of its own (袋井市): its figures are this test's residents only.
+    const city = await createCity(t, '222160', '袋井市');
+    const caseworker = await login(t.http, (await createUser(t, city.id, ['CITY_CASEWORKER'])).email);
+    const viewer = (await createUser(t, city.id, ['REPORT_VIEWER'])).email;
+    const admin = (await createUser(t, city.id, ['ADMIN'])).email;
+    // Sixteen residents aged 20–59: six with health insurance for a month, five more since today. No
+    // pension and no job on record, so those schemes' cells are small and hidden.
+    for (const [index, name] of ['ANA', 'BRUNO', 'CARLA', 'DIEGO', 'EVA', 'FABIO', 'GIL', 'HUGO'].entries()) {
+      for (const familyName of ['ALMEIDA', 'BARROS']) {
+        const resident = await createResident(caseworker, { familyName, givenName: name, birthDate: '1990-01-01' });
+        const since = familyName === 'ALMEIDA' && index < 6 ? officeDate(-30) : index < 5 ? officeDate() : null;
+        if (since) {
+          await caseworker
+            .post(`/api/v1/residents/${resident.id}/coverage-periods`, {
+              scheme: 'NHI',
+              role: 'INSURED',
+              startDate: since,
+              source: 'MANUAL',
+            })
+            .expect(201);
+        }
+      }
+    }
+    // The nightly reports, run through the worker as of yesterday and today.
+    for (const asOf of [officeDate(-1), officeDate()]) {
+      await worker.get(ReportsProcessor).process({
+        name: 'reports-nightly',
+        data: { asOf },
+        updateProgress: async () => undefined,
+      } as unknown as Job);
+    }
+
+    const page = await signIn(viewer);
+    await openMenu(page, '統計レポート');
+    const listed = page.getByTestId('report-list').locator('tr', { hasText: '社会保険の加入率' });
+    await listed.getByText(officeDate(), { exact: true }).waitFor();
+    await expectAccessible(page, 'reports');
+    await listed.getByRole('link').click();
+
+    const table = page.getByTestId('report-table');
+    await table.getByText(`（${officeDate()}時点）`, { exact: false }).waitFor();
+    const cells = (scheme: string) => table.locator('tbody tr', { hasText: scheme }).locator('td').allTextContents();
+    // population, covered, uncovered, rate
+    await expect(cells('健康保険')).resolves.toEqual(['16', '11', '5', '68.8%']);
+    await expect(cells('雇用保険')).resolves.toEqual(['<5', '<5', '<5', '—']);
+    const pension = await cells('年金');
+    expect(pension[1]).toBe('<5');
+    expect(pension).toContain('x');
+    expect(pension[3]).toBe('—');
+    const legend = page.getByTestId('report-legend');
+    await legend.getByText('5未満の数です', { exact: false }).waitFor();
+    await legend.getByText('計算できないよう表示しない数です', { exact: false }).waitFor();
+
+    // The chart of the rate over the two nights; its figures are in a table for screen readers.
+    const chart = page.getByTestId('coverage-chart');
+    await chart.locator('[data-scheme="HEALTH"]').getByText(`${officeDate()}：68.8%`).waitFor();
+    const figures = chart.getByTestId('coverage-chart-figures');
+    await expect(
+      figures
+        .locator('tr', { hasText: officeDate(-1) })
+        .locator('td')
+        .allTextContents(),
+    ).resolves.toEqual(['37.5%', '—', '—']);
+    await expectAccessible(page, 'coverage report');
+
+    // The files are the run on screen, hidden cells as on screen, with the session.
+    for (const [name, type] of [
+      ['集計表をダウンロード（CSV）', 'text/csv'],
+      ['集計表をダウンロード（Excel）', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    ]) {
+      const href = await page.getByRole('link', { name }).getAttribute('href');
+      expect(href).toMatch(/^\/api\/v1\/reports\/COVERAGE\/runs\/[0-9a-f-]{36}\.(csv|xlsx)$/);
+      const file = await page.context().request.get(`${base}${href}`);
+      expect(file.status()).toBe(200);
+      expect(file.headers()['content-type']).toContain(type);
+      if (type === 'text/csv') expect(await file.text()).toContain('EMPLOYMENT_INSURANCE,<5,<5,<5');
+    }
+
+    // Yesterday's figures through the date picker.
+    await page.getByRole('combobox', { name: '集計日' }).click();
+    await page.getByRole('option', { name: officeDate(-1) }).click();
+    await table.getByText(`（${officeDate(-1)}時点）`, { exact: false }).waitFor();
+    await expect(cells('健康保険')).resolves.toEqual(['16', '6', '10', '37.5%']);
+    await page.context().close();
+
+    // The office's administrator sees the runs, no failures, and reruns one for a date.
+    const office = await signIn(admin);
+    await openMenu(office, 'レポートの実行状況');
+    const runs = office.getByTestId('report-runs');
+    await runs.locator('tr', { hasText: '社会保険の加入率' }).first().getByText('完了').waitFor();
+    await expectAccessible(office, 'report runs');
+    await office.getByText('失敗', { exact: true }).click();
+    await office.getByText('失敗した集計はありません。').waitFor();
+    await office.getByText('すべて', { exact: true }).click();
+    const rerun = office.getByRole('form', { name: '日付を指定して再集計' });
+    await rerun.getByRole('combobox', { name: 'レポート' }).click();
+    await office.getByRole('option', { name: '社会保険の加入率（健康保険・年金・雇用保険）' }).click();
+    await rerun.getByLabel('集計日').fill(officeDate(-1));
+    await rerun.getByRole('button', { name: '再集計' }).click();
+    await office
+      .getByRole('status')
+      .getByText(`${officeDate(-1)}時点の再集計を受け付けました`, { exact: false })
+      .waitFor();
+    await runs
+      .locator('tr', { hasText: '社会保険の加入率' })
+      .filter({ hasText: officeDate(-1) })
+      .getByText('再集計', { exact: true })
+      .waitFor({ timeout: 20_000 });
+    await office.context().close();
+  }, 90_000);
 });

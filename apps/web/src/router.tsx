@@ -6,6 +6,8 @@ import { rosterSearch } from './components/schooling';
 import { Shell } from './components/Shell';
 import { meQuery } from './session';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   // Ask who is signed in while the page's code loads.
   loader: ({ context }) => {
@@ -128,6 +130,25 @@ const routes = [
     getParentRoute: () => rootRoute,
     path: '/referrals',
     component: page(() => import('./pages/ReferralsPage'), 'ReferralsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/reports',
+    component: page(() => import('./pages/ReportsPage'), 'ReportsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/reports/$code',
+    // The run on screen is in the address, so that a past date can be linked to and the back button returns to it.
+    validateSearch: (search: Record<string, unknown>): { run?: string } => ({
+      run: typeof search.run === 'string' && UUID.test(search.run) ? search.run : undefined,
+    }),
+    component: page(() => import('./pages/ReportPage'), 'ReportPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/report-runs',
+    component: page(() => import('./pages/ReportRunsPage'), 'ReportRunsPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,

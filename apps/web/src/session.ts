@@ -50,6 +50,9 @@ export const MENU = [
   { to: '/employer-reports', key: 'employerReports', roles: ['PESO_COUNSELOR'] },
   { to: '/cases', key: 'cases', roles: ['CITY_CASEWORKER', 'PESO_COUNSELOR'] },
   { to: '/referrals', key: 'referrals', roles: ['CITY_CASEWORKER', 'PESO_COUNSELOR'] },
+  // Aggregates only, small cells hidden: managers and administrators of the office's scope.
+  { to: '/reports', key: 'reports', roles: ['REPORT_VIEWER', 'ADMIN'] },
+  { to: '/report-runs', key: 'reportRuns', roles: ['ADMIN'] },
   { to: '/audit', key: 'audit', roles: ['ADMIN'] },
   { to: '/access-disclosure', key: 'accessDisclosure', roles: ['ADMIN'] },
 ] as const satisfies ReadonlyArray<{ to: string; key: string; roles: readonly Role[] | null }>;

@@ -106,3 +106,28 @@ export interface AuditEvent {
   entityId: string | null;
   purpose: string | null;
 }
+
+// Reports ([K10], libs/reports). The OpenAPI document types titles, dimensions and values as empty
+// records and series rows as strings; these follow libs/reports/src/reports.dto.ts instead.
+export type ReportRun = components['schemas']['ReportRunResponse'];
+export type ReportRunPage = components['schemas']['ReportRunPage'];
+export type ReportRunStatus = ReportRun['status'];
+export type RerunAccepted = components['schemas']['RerunAcceptedResponse'];
+export type ReportDefinition = Omit<components['schemas']['ReportDefinitionResponse'], 'title'> & { title: Bilingual };
+/** A figure, `<k` (a count under k), `x` (a count hidden to protect another) or null (a hidden rate or median). */
+export type PublishedValue = number | string | null;
+export interface PublishedRow {
+  /** A total row has 'TOTAL' in the dimensions it adds up over. */
+  dims: Record<string, string>;
+  isTotal: boolean;
+  values: Record<string, PublishedValue>;
+}
+export type PublishedReport = Omit<components['schemas']['PublishedReportResponse'], 'title' | 'rows'> & {
+  title: Bilingual;
+  rows: PublishedRow[];
+};
+export interface ReportSeries {
+  reportCode: string;
+  measure: string;
+  points: Array<{ asOf: string; rows: Array<{ dims: Record<string, string>; value: PublishedValue }> }>;
+}

@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import { residentQuery } from '../api/queries';
 import type { AlertItem, AuditEvent, Household, Page, StatusChange } from '../api/types';
+import { useAlertFollowUp } from '../components/alert-follow-up';
 import { AlertTable } from '../components/AlertTable';
 import { AuditTable } from '../components/AuditTable';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -43,6 +44,8 @@ export function ResidentPage() {
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const resident = useQuery(residentQuery(residentId));
+  // Here, not in the overview tab: the change is made in another tab, while the overview is unmounted.
+  const followAlerts = useAlertFollowUp(residentId);
   if (resident.isPending) return <Loader aria-label={t('common.loading')} />;
   if (resident.isError) return <ErrorNotice error={resident.error} />;
   const record = resident.data;
@@ -133,7 +136,7 @@ export function ResidentPage() {
               </SimpleGrid>
             </Card>
           )}
-          {seesAlerts && <ResidentAlerts residentId={record.id} />}
+          {seesAlerts && <ResidentAlerts residentId={record.id} refetchInterval={followAlerts} />}
         </Tabs.Panel>
         {seesHousehold && (
           <Tabs.Panel value="household" pt="md">
@@ -185,14 +188,24 @@ export function ResidentPage() {
   );
 }
 
-/** The resident's open alerts that the office works, with the same actions as the alerts page. */
-function ResidentAlerts({ residentId }: { residentId: string }) {
+/**
+ * The resident's open alerts that the office works, with the same actions as the alerts page; read
+ * again for a while after a change to the record (the worker re-evaluates them).
+ */
+function ResidentAlerts({
+  residentId,
+  refetchInterval,
+}: {
+  residentId: string;
+  refetchInterval: () => number | false;
+}) {
   const { t } = useTranslation();
   const alerts = useQuery({
     queryKey: ['alerts', 'list', { residentId }],
     // One resident has a handful of open alerts at most: one per rule and subject.
     queryFn: () =>
       unwrap<Page<AlertItem>>(api.GET('/api/v1/alerts', { params: { query: { residentId, limit: 200 } } })),
+    refetchInterval,
   });
   return (
     <Stack mt="md" gap="xs">
