@@ -1,4 +1,4 @@
-import { DEMO, seedDemo } from './factories/identity.js';
+import { createCity, DEMO, seedDemo } from './factories/identity.js';
 import { login, type SignedIn } from './support/http.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app.js';
 
@@ -142,5 +142,22 @@ describe('offices and staff accounts', () => {
     expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
     const pesoOnly = await admin.get('/api/v1/organizations?kind=PESO').expect(200);
     expect(pesoOnly.body.items.every((org: { kind: string }) => org.kind === 'PESO')).toBe(true);
+  });
+
+  it('shows staff the offices they work with, for consents and referrals, and no others', async () => {
+    await createCity(t, '131016', '千代田区');
+    const caseworker = await login(t.http, DEMO.caseworker);
+    const offices = await caseworker.get('/api/v1/offices').expect(200);
+    expect(offices.body.map((office: { kind: string; municipalityCode: string | null }) => office.kind).sort()).toEqual(
+      ['CITY', 'PESO'],
+    );
+    expect(offices.body.map((office: { municipalityCode: string | null }) => office.municipalityCode)).not.toContain(
+      '131016',
+    );
+    const counselor = await login(t.http, DEMO.counselor);
+    const seen = await counselor.get('/api/v1/offices').expect(200);
+    expect(seen.body.find((office: { kind: string }) => office.kind === 'CITY')).toMatchObject({
+      municipalityCode: '221309',
+    });
   });
 });

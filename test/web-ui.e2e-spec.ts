@@ -680,8 +680,8 @@ describe('web UI', () => {
 
   it("refers a case to the PESO with consent and sees it from the PESO counselor's login", async () => {
     const caseworker = await login(t.http, DEMO.caseworker);
-    // The PESO office's id, as its administrator would tell the city (there is no office directory).
-    const pesoId: string = (await (await login(t.http, DEMO.counselor)).get('/api/v1/me').expect(200)).body.orgId;
+    // The offices the city works with are offered by name.
+    const pesoOffice = 'ハローワーク浜松 (Hello Work Hamamatsu)（ハローワーク）';
     const resident = await createResident(caseworker, {
       familyName: 'TAMANG',
       givenName: 'BIKASH',
@@ -695,7 +695,8 @@ describe('web UI', () => {
 
     // The resident agrees to share with the PESO office for employment support.
     const consent = page.getByRole('form', { name: '同意を記録' });
-    await consent.getByLabel('共有先の機関ID').fill(pesoId);
+    await consent.getByRole('combobox', { name: /共有先の機関/ }).click();
+    await page.getByRole('option', { name: pesoOffice }).click();
     await consent.getByLabel('同意書の番号').fill('同意-2026-0042');
     await consent.getByLabel('説明した言語').fill('ne');
     await consent.getByRole('button', { name: '同意を記録' }).click();
@@ -714,8 +715,8 @@ describe('web UI', () => {
 
     // The consent in force fills in the office and the purpose.
     const refer = page.getByRole('form', { name: '他の機関へ紹介' });
-    await refer.getByRole('button', { name: `就労支援 → ${pesoId.slice(0, 8)}` }).click();
-    await expect(refer.getByLabel('紹介先の機関ID').inputValue()).resolves.toBe(pesoId);
+    await refer.getByRole('button', { name: `就労支援 → ${pesoOffice}` }).click();
+    await expect(refer.getByRole('combobox', { name: /紹介先の機関/ }).inputValue()).resolves.toBe(pesoOffice);
     await refer.getByLabel('紹介先へのメッセージ').fill('フォークリフトの資格あり。日勤を希望。');
     await refer.getByRole('button', { name: '紹介する' }).click();
     await refer.getByRole('status').getByText('紹介を送りました。').waitFor();

@@ -71,7 +71,7 @@ export class AlertRulesController {
   constructor(private readonly alerts: AlertsService) {}
 
   @Get()
-  @Roles('ADMIN', 'CITY_CASEWORKER', 'PESO_COUNSELOR', 'SCHOOL_OFFICER')
+  @Roles('ADMIN', 'CITY_CASEWORKER', 'PESO_COUNSELOR', 'SCHOOL_OFFICER', 'REPORT_VIEWER')
   @ApiOperation({ summary: 'The alert rule catalogue: owner, severity, the events that re-evaluate each rule' })
   @ApiOkResponse({ type: [AlertRuleResponse] })
   rules(): Promise<AlertRuleResponse[]> {

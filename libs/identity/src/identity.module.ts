@@ -12,7 +12,7 @@ import { UserSession } from './auth/user-session.entity.js';
 import { AuthGuard } from './authz/auth.guard.js';
 import { DemoSeedService } from './demo/demo-seed.service.js';
 import { Organization } from './organizations/organization.entity.js';
-import { OrganizationsController } from './organizations/organizations.controller.js';
+import { OfficesController, OrganizationsController } from './organizations/organizations.controller.js';
 import { OrganizationsService } from './organizations/organizations.service.js';
 import { ServiceToken } from './service-tokens/service-token.entity.js';
 import { ServiceTokensController } from './service-tokens/service-tokens.controller.js';
@@ -24,7 +24,7 @@ import { UsersService } from './users/users.service.js';
 /** Offices, staff accounts, sessions, service tokens and the default-deny guard. */
 @Module({
   imports: [TypeOrmModule.forFeature([Organization, User, UserSession, ServiceToken])],
-  controllers: [AuthController, OrganizationsController, UsersController, ServiceTokensController],
+  controllers: [AuthController, OrganizationsController, OfficesController, UsersController, ServiceTokensController],
   providers: [
     PasswordService,
     PrincipalCache,

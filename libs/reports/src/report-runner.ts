@@ -135,6 +135,7 @@ export class ReportRunner implements OnModuleInit {
     if (!definition) throw new Error(`unknown report ${code}`);
     const k = this.config.get('REPORT_MIN_CELL');
     const started = performance.now();
+    const startedAt = new Date();
     try {
       return await this.dataSource.transaction(async (tx) => {
         // A run lost to a crash before it reached the disk is simply computed again (it is unique per
@@ -168,7 +169,7 @@ export class ReportRunner implements OnModuleInit {
                     FROM unnest($2::int[], $3::boolean[], $4::jsonb[], $5::jsonb[], $6::text[]) AS x (seq, is_total, dims, v, s))
            UPDATE report_run SET status = 'DONE', trigger = $7, min_cell = $8, row_count = $9, suppressed_cells = $10,
                   duration_ms = $11, error = NULL, finished_at = now(),
-                  attempts = CASE WHEN $12::boolean THEN attempts ELSE attempts + 1 END
+                  attempts = CASE WHEN $12::boolean THEN attempts ELSE attempts + 1 END, started_at = $13
             WHERE id = $1`,
           [
             run.id,
@@ -183,6 +184,7 @@ export class ReportRunner implements OnModuleInit {
             rows.reduce((sum, row) => sum + row.suppressed.length, 0),
             durationMs,
             fresh,
+            startedAt,
           ],
         );
         return { runId: run.id as string, status: 'DONE' as const, rowCount: rows.length, durationMs };

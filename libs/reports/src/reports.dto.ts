@@ -2,14 +2,27 @@ import { IsCalendarDate, PageQueryDto } from '@app/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
+export class ReportTitle {
+  @ApiProperty() ja: string;
+  @ApiProperty() en: string;
+}
+
+const STRING_MAP = { type: 'object' as const, additionalProperties: { type: 'string' } };
+const CELL_MAP = {
+  type: 'object' as const,
+  additionalProperties: { oneOf: [{ type: 'number' }, { type: 'string' }], nullable: true },
+};
+
 export class ReportDefinitionResponse {
   @ApiProperty() code: string;
-  @ApiProperty() title: { ja: string; en: string };
+  @ApiProperty({ type: ReportTitle }) title: ReportTitle;
   @ApiProperty({ type: [String] }) dimensions: string[];
   @ApiProperty({ type: [String], description: 'Additive counts (suppressed under k)' }) counts: string[];
   @ApiProperty({ type: [String], description: 'Rates and medians (hidden with any count they come from)' })
   derived: string[];
   @ApiProperty({ enum: ['MUNICIPALITY', 'PESO'] }) scopeKind: string;
+  @ApiProperty({ description: 'The municipality code, or the PESO office id' }) scopeKey: string;
+  @ApiProperty({ description: 'The office whose figures these are' }) scopeName: string;
   @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The latest published run' })
   latestAsOf: string | null;
 }
@@ -43,10 +56,14 @@ export class ReportRunPage {
 }
 
 export class PublishedRow {
-  @ApiProperty({ description: "Dimension values; a total row has 'TOTAL' in the dimensions it adds up over" })
+  @ApiProperty({
+    ...STRING_MAP,
+    description: "Dimension values; a total row has 'TOTAL' in the dimensions it adds up over",
+  })
   dims: Record<string, string>;
   @ApiProperty() isTotal: boolean;
   @ApiProperty({
+    ...CELL_MAP,
     description:
       "Measure values; a count under k reads '<k' (e.g. '<5'); a count hidden so that totals cannot give a small one away reads 'x'; a hidden rate or median is null",
   })
@@ -55,7 +72,7 @@ export class PublishedRow {
 
 export class PublishedReportResponse {
   @ApiProperty({ type: ReportRunResponse }) run: ReportRunResponse;
-  @ApiProperty() title: { ja: string; en: string };
+  @ApiProperty({ type: ReportTitle }) title: ReportTitle;
   @ApiProperty({ type: [String] }) dimensions: string[];
   @ApiProperty({ type: [String] }) measures: string[];
   @ApiProperty({ type: [PublishedRow] }) rows: PublishedRow[];
@@ -88,10 +105,16 @@ export class ReportSeriesQueryDto {
   where?: string;
 }
 
+export class SeriesRow {
+  @ApiProperty(STRING_MAP) dims: Record<string, string>;
+  @ApiProperty({ oneOf: [{ type: 'number' }, { type: 'string' }], nullable: true, description: 'As published' })
+  value: number | string | null;
+}
+
 export class SeriesPoint {
   @ApiProperty({ format: 'date' }) asOf: string;
-  @ApiProperty({ description: 'Published values (hidden ones as in the report)' })
-  rows: Array<{ dims: Record<string, string>; value: number | string | null }>;
+  @ApiProperty({ type: [SeriesRow], description: 'Published values (hidden ones as in the report)' })
+  rows: SeriesRow[];
 }
 
 export class ReportSeriesResponse {

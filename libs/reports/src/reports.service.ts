@@ -86,6 +86,7 @@ export class ReportsService {
 
   async definitions(ctx: RequestContext): Promise<ReportDefinitionResponse[]> {
     const scope = this.scopeOf(ctx);
+    const [office] = await this.dataSource.query(`SELECT name FROM organization WHERE id = $1`, [ctx.principal!.orgId]);
     const enabled: Array<{ code: string; latest: string | null }> = await this.dataSource.query(
       `SELECT d.code, (SELECT max(r.as_of)::text FROM report_run r WHERE r.report_code = d.code AND r.scope_kind = $1
                           AND r.scope_key = $2 AND r.status = 'DONE') AS latest
@@ -102,6 +103,8 @@ export class ReportsService {
         counts: [...definition!.counts],
         derived: definition!.derived.map((d) => d.name),
         scopeKind: scope.kind,
+        scopeKey: scope.key,
+        scopeName: (office?.name as string | undefined) ?? scope.key,
         latestAsOf: row.latest,
       }));
   }

@@ -120,6 +120,23 @@ export interface paths {
         patch: operations["OrganizationsController_update"];
         trace?: never;
     };
+    "/api/v1/offices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The city offices of your municipalities and the PESO offices whose jurisdiction covers them */
+        get: operations["OfficesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -2249,6 +2266,14 @@ export interface components {
             name?: string;
             /** @description PESO only */
             jurisdictionCodes?: string[];
+        };
+        OfficeSummaryView: {
+            id: string;
+            /** @enum {string} */
+            kind: "CITY" | "PESO";
+            name: string;
+            municipalityCode: string | null;
+            jurisdictionCodes: string[];
         };
         CreateUserDto: {
             /** @example tanaka@city.example.jp */
@@ -4448,9 +4473,13 @@ export interface components {
             createdAt: string;
             finishedAt: string | null;
         };
+        ReportTitle: {
+            ja: string;
+            en: string;
+        };
         ReportDefinitionResponse: {
             code: string;
-            title: Record<string, never>;
+            title: components["schemas"]["ReportTitle"];
             dimensions: string[];
             /** @description Additive counts (suppressed under k) */
             counts: string[];
@@ -4458,6 +4487,10 @@ export interface components {
             derived: string[];
             /** @enum {string} */
             scopeKind: "MUNICIPALITY" | "PESO";
+            /** @description The municipality code, or the PESO office id */
+            scopeKey: string;
+            /** @description The office whose figures these are */
+            scopeName: string;
             /**
              * Format: date
              * @description The latest published run
@@ -4491,11 +4524,18 @@ export interface components {
             items: components["schemas"]["ReportRunResponse"][];
             nextCursor: string | null;
         };
+        SeriesRow: {
+            dims: {
+                [key: string]: string;
+            };
+            /** @description As published */
+            value: (number | string) | null;
+        };
         SeriesPoint: {
             /** Format: date */
             asOf: string;
             /** @description Published values (hidden ones as in the report) */
-            rows: string[];
+            rows: components["schemas"]["SeriesRow"][];
         };
         ReportSeriesResponse: {
             reportCode: string;
@@ -4504,14 +4544,18 @@ export interface components {
         };
         PublishedRow: {
             /** @description Dimension values; a total row has 'TOTAL' in the dimensions it adds up over */
-            dims: Record<string, never>;
+            dims: {
+                [key: string]: string;
+            };
             isTotal: boolean;
             /** @description Measure values; a count under k reads '<k' (e.g. '<5'); a count hidden so that totals cannot give a small one away reads 'x'; a hidden rate or median is null */
-            values: Record<string, never>;
+            values: {
+                [key: string]: (number | string) | null;
+            };
         };
         PublishedReportResponse: {
             run: components["schemas"]["ReportRunResponse"];
-            title: Record<string, never>;
+            title: components["schemas"]["ReportTitle"];
             dimensions: string[];
             measures: string[];
             rows: components["schemas"]["PublishedRow"][];
@@ -4741,6 +4785,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationView"];
+                };
+            };
+        };
+    };
+    OfficesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficeSummaryView"][];
                 };
             };
         };

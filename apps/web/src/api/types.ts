@@ -5,6 +5,7 @@ import type { components } from './schema';
 export type Me = components['schemas']['MeView'];
 export type User = components['schemas']['UserView'];
 export type Role = User['roles'][number];
+export type Office = components['schemas']['OfficeSummaryView'];
 
 export interface Page<T> {
   items: T[];

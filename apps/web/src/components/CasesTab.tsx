@@ -8,9 +8,8 @@ import type { Case, CaseCategory, CasePage, CasePriority, Consent, ConsentPurpos
 import { CaseTable } from './CaseTable';
 import { CASE_CATEGORIES, CONSENT_PURPOSES, LANGUAGE_CODE, officeToday, PRIORITIES } from './domain';
 import { ErrorNotice } from './ErrorNotice';
+import { OfficeSelect } from './OfficeSelect';
 import { FormError, languageName, OfficeLabel, problemMessage, ToneBadge } from './kit';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The resident's cases your office may see, opening a case, and the resident's consents to share. */
 export function CasesTab({ residentId }: { residentId: string }) {
@@ -231,7 +230,7 @@ function ConsentForm({ residentId }: { residentId: string }) {
   const record = async (event: FormEvent) => {
     event.preventDefault();
     const problems: Record<string, string> = {};
-    if (!UUID.test(recipientOrgId.trim())) problems.recipientOrgId = t('consents.officeIdFormat');
+    if (!recipientOrgId) problems.recipientOrgId = t('offices.choose');
     if (!LANGUAGE_CODE.test(explanationLanguage.trim())) problems.explanationLanguage = t('consents.languageFormat');
     setInvalid(problems);
     setError(null);
@@ -277,14 +276,11 @@ function ConsentForm({ residentId }: { residentId: string }) {
             allowDeselect={false}
             w={240}
           />
-          <TextInput
+          <OfficeSelect
             label={t('consents.fields.recipientOrgId')}
-            description={t('consents.officeIdHelp')}
             value={recipientOrgId}
-            onChange={(event) => setRecipientOrgId(event.currentTarget.value)}
+            onChange={setRecipientOrgId}
             error={invalid.recipientOrgId}
-            required
-            w={340}
           />
           <TextInput
             label={t('consents.fields.grantedOn')}

@@ -5,6 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { useMe } from '../session';
+import { officeLabel, useOffices } from './OfficeSelect';
 
 /** Dark shades only: white text on them keeps WCAG AA contrast (Mantine's filled light shades do not). */
 const TONES = {
@@ -83,7 +84,9 @@ export function CsvLink({ href, children }: { href: string; children: ReactNode 
 export function OfficeLabel({ id }: { id: string }) {
   const { t } = useTranslation();
   const me = useMe().data;
+  const office = useOffices().data?.find((candidate) => candidate.id === id);
   if (me && id === me.orgId) return <>{t('cases.ownOffice', { name: me.user?.organization.name ?? '' })}</>;
+  if (office) return <>{officeLabel(t, office)}</>;
   return (
     <Text span ff="monospace" size="sm">
       {id}

@@ -24,6 +24,7 @@ import type { Case, CaseNote, CasePriority, Consent, ConsentPurpose, TimelineEnt
 import { CASE_STATUS_TONES, PRIORITY_TONES } from '../components/CaseTable';
 import { CONSENT_PURPOSES, PRIORITIES } from '../components/domain';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { OfficeSelect } from '../components/OfficeSelect';
 import { CsvLink, Facts, FormError, isConflict, OfficeLabel, problemMessage, ToneBadge } from '../components/kit';
 
 const caseKey = (id: string) => ['case', id];
@@ -366,20 +367,13 @@ function Refer({ item }: { item: Case }) {
                 variant="default"
                 onClick={() => (setToOrgId(consent.recipientOrgId), setPurpose(consent.purpose))}
               >
-                {t(`consents.purposes.${consent.purpose}`)} → {consent.recipientOrgId.slice(0, 8)}
+                {t(`consents.purposes.${consent.purpose}`)} → <OfficeLabel id={consent.recipientOrgId} />
               </Button>
             ))}
           </Group>
         )}
         <Group align="flex-start">
-          <TextInput
-            label={t('cases.referFields.toOrgId')}
-            description={t('consents.officeIdHelp')}
-            value={toOrgId}
-            onChange={(event) => setToOrgId(event.currentTarget.value)}
-            required
-            w={340}
-          />
+          <OfficeSelect label={t('cases.referFields.toOrgId')} value={toOrgId} onChange={setToOrgId} />
           <Select
             label={t('cases.referFields.purpose')}
             data={CONSENT_PURPOSES.map((value) => ({ value, label: t(`consents.purposes.${value}`) }))}

@@ -82,3 +82,11 @@ export class OrganizationView {
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 }
+
+export class OfficeSummaryView {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ORGANIZATION_KINDS }) kind: OrganizationKind;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) municipalityCode: string | null;
+  @ApiProperty({ type: [String] }) jurisdictionCodes: string[];
+}

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Ctx, decodeCursor, Roles, UuidParam, type Page, type RequestContext } from '@app/platform';
+import { Authenticated, Ctx, decodeCursor, Roles, UuidParam, type Page, type RequestContext } from '@app/platform';
 import {
   CreateOrganizationDto,
+  OfficeSummaryView,
   OrganizationQueryDto,
   OrganizationView,
   UpdateOrganizationDto,
@@ -51,5 +52,22 @@ export class OrganizationsController {
     @Body() body: UpdateOrganizationDto,
   ): Promise<OrganizationView> {
     return this.organizations.update(ctx, id, body);
+  }
+}
+
+/** The offices a staff member works with, for consent and referral forms (not the admin directory). */
+@ApiTags('organizations')
+@Controller('offices')
+export class OfficesController {
+  constructor(private readonly organizations: OrganizationsService) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({
+    summary: 'The city offices of your municipalities and the PESO offices whose jurisdiction covers them',
+  })
+  @ApiOkResponse({ type: [OfficeSummaryView] })
+  list(@Ctx() ctx: RequestContext): Promise<OfficeSummaryView[]> {
+    return this.organizations.partners(ctx.principal!.municipalityCodes);
   }
 }

@@ -136,6 +136,32 @@ export class OrganizationsService {
     return repo.createQueryBuilder('o').where('lower(o.name) = lower(:name)', { name: reference }).getOne();
   }
 
+  /**
+   * The offices a staff member works with: the city offices of their municipalities and the PESO
+   * offices whose jurisdiction covers any of them (for consents and referrals), never all offices.
+   */
+  async partners(municipalityCodes: readonly string[]): Promise<OfficeSummary[]> {
+    const rows: Array<{
+      id: string;
+      kind: string;
+      name: string;
+      municipality_code: string | null;
+      jurisdiction_codes: string[];
+    }> = await this.dataSource.query(
+      `SELECT id, kind, name, municipality_code, jurisdiction_codes FROM organization
+          WHERE municipality_code = ANY ($1::char(6)[]) OR jurisdiction_codes && $1::char(6)[]
+          ORDER BY kind, name`,
+      [municipalityCodes],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.kind as OfficeSummary['kind'],
+      name: row.name,
+      municipalityCode: row.municipality_code,
+      jurisdictionCodes: row.jurisdiction_codes.map((code) => code.trim()),
+    }));
+  }
+
   async list(query: {
     q?: string;
     kind?: string;
@@ -153,6 +179,14 @@ export class OrganizationsService {
       .getMany();
     return toPage(rows.map(organizationView), query.limit, (org) => ({ name: org.name, id: org.id }));
   }
+}
+
+export interface OfficeSummary {
+  id: string;
+  kind: 'CITY' | 'PESO';
+  name: string;
+  municipalityCode: string | null;
+  jurisdictionCodes: string[];
 }
 
 /** `{ field: [before, after] }` for the fields that changed. */
