@@ -716,7 +716,12 @@ describe('web UI', () => {
     // The consent in force fills in the office and the purpose.
     const refer = page.getByRole('form', { name: '他の機関へ紹介' });
     await refer.getByRole('button', { name: `就労支援 → ${pesoOffice}` }).click();
-    await expect(refer.getByRole('combobox', { name: /紹介先の機関/ }).inputValue()).resolves.toBe(pesoOffice);
+    // The office list may still be loading when the button is pressed: wait for the name to show.
+    const office = refer.getByRole('combobox', { name: /紹介先の機関/ });
+    for (let tries = 0; tries < 100 && (await office.inputValue()) !== pesoOffice; tries += 1) {
+      await page.waitForTimeout(100);
+    }
+    expect(await office.inputValue()).toBe(pesoOffice);
     await refer.getByLabel('紹介先へのメッセージ').fill('フォークリフトの資格あり。日勤を希望。');
     await refer.getByRole('button', { name: '紹介する' }).click();
     await refer.getByRole('status').getByText('紹介を送りました。').waitFor();
