@@ -1,6 +1,7 @@
 import { officeDate, addDays } from '@app/platform';
 import { ReportRunner, ReportsProcessor, scopeOf } from '@app/reports';
-import type { Job } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
+import { getQueueToken } from '@nestjs/bullmq';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { createCity, createPeso, createUser, DEMO, seedDemo } from './factories/identity.js';
@@ -296,6 +297,12 @@ describe('nightly reports', () => {
     await report(8, 'HIRE', addDays(today, -3), 0, 'REJECTED');
     await report(9, 'HIRE', addDays(today, -40), 0, 'APPLIED');
 
+    // The new residents' alerts are evaluated by the worker: let it finish before counting.
+    const alertsQueue = t.app.get<Queue>(getQueueToken('alerts'), { strict: false });
+    await waitFor(async () => {
+      const counts = await alertsQueue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      return Object.values(counts).every((n) => n === 0);
+    });
     for (const code of ['LANGUAGE_COURSES', 'PROFICIENCY', 'ORIENTATION_REACH', 'SCHOOL_ENROLMENT', 'ALERTS']) {
       expect([code, (await runner.run(code, scope, today, 'MANUAL')).status]).toEqual([code, 'DONE']);
     }
