@@ -1,11 +1,12 @@
 import { Button, Card, Group, NumberInput, Select, Table, Text, TextInput, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import type { AbsenceMonth, AbsenceReason } from '../api/types';
 import { FormError, problemMessage } from './kit';
-import { ABSENCE_REASONS, childChanged, fieldErrors, schoolYearLabel } from './schooling';
+import { ABSENCE_REASONS, schoolYearLabel, useChildForm } from './schooling';
+
+const ABSENCE_FIELDS = ['month', 'daysAbsent', 'reason'] as const;
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -58,14 +59,11 @@ export function SchoolAbsences({
 /** RecordAbsenceDto's checks and the month's: YYYY-MM not after this month, 0 to 31 whole days. */
 function RecordAbsenceForm({ residentId, thisMonth }: { residentId: string; thisMonth: string }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const [month, setMonth] = useState('');
   const [days, setDays] = useState<number | ''>('');
   const [reason, setReason] = useState<AbsenceReason | null>(null);
-  const [invalid, setInvalid] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const { invalid, error, busy, submit } = useChildForm(residentId, ABSENCE_FIELDS);
 
   const record = async (event: FormEvent) => {
     event.preventDefault();
@@ -75,28 +73,19 @@ function RecordAbsenceForm({ residentId, thisMonth }: { residentId: string; this
     else if (month > thisMonth) problems.month = t('schooling.absences.future');
     if (days === '' || !Number.isInteger(days) || days < 0 || days > 31)
       problems.daysAbsent = t('schooling.absences.daysRange');
-    setInvalid(problems);
-    setError(null);
-    if (Object.keys(problems).length) return;
-    setBusy(true);
-    try {
+    const saved = await submit(problems, async () => {
       await unwrap(
         api.PUT('/api/v1/residents/{id}/absences/{month}', {
           params: { path: { id: residentId, month } },
           body: { daysAbsent: Number(days), reason },
         }),
       );
+    });
+    if (saved) {
       setDone(t('schooling.absences.recorded', { month, count: Number(days) }));
       setMonth('');
       setDays('');
       setReason(null);
-      await childChanged(client, residentId);
-    } catch (caught) {
-      const fields = fieldErrors(caught, ['month', 'daysAbsent', 'reason']);
-      if (fields) setInvalid(fields);
-      else setError(caught);
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -20,7 +20,7 @@ import { api, unwrap } from '../api/client';
 import type { SchoolEnrollment } from '../api/types';
 import { useMe } from '../session';
 import { FormError, isConflict, problemMessage } from './kit';
-import { childChanged, fieldErrors, problemIs, schoolsQuery } from './schooling';
+import { childChanged, fieldErrors, problemIs, schoolsQuery, useChildForm } from './schooling';
 
 /** The schools the child attended, one at a time; adding one and ending the current one. */
 export function SchoolEnrollments({
@@ -82,31 +82,22 @@ const ENROLLMENT_FIELDS = ['schoolId', 'fromDate', 'grade', 'japaneseInstruction
 /** CreateSchoolEnrollmentDto's checks before sending: a school, a real date, a grade of 1 to 9 if given. */
 function AddEnrollmentForm({ residentId }: { residentId: string }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const schools = useQuery(schoolsQuery);
   const keepsSchools = useMe().data!.roles.includes('SCHOOL_OFFICER');
   const [schoolId, setSchoolId] = useState<string | null>(null);
   const [fromDate, setFromDate] = useState('');
   const [grade, setGrade] = useState<number | ''>('');
   const [japanese, setJapanese] = useState(false);
-  const [invalid, setInvalid] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
+  const { invalid, error, busy, done, submit } = useChildForm(residentId, ENROLLMENT_FIELDS);
 
   const record = async (event: FormEvent) => {
     event.preventDefault();
-    setDone(false);
     const problems: Record<string, string> = {};
     if (!schoolId) problems.schoolId = t('schooling.enrollments.schoolRequired');
     if (!isIsoDate(fromDate)) problems.fromDate = t('edit.date');
     if (grade !== '' && (!Number.isInteger(grade) || grade < 1 || grade > 9))
       problems.grade = t('schooling.enrollments.gradeRange');
-    setInvalid(problems);
-    setError(null);
-    if (Object.keys(problems).length) return;
-    setBusy(true);
-    try {
+    const saved = await submit(problems, async () => {
       await unwrap(
         api.POST('/api/v1/residents/{id}/school-enrollments', {
           params: { path: { id: residentId } },
@@ -118,18 +109,12 @@ function AddEnrollmentForm({ residentId }: { residentId: string }) {
           },
         }),
       );
+    });
+    if (saved) {
       setSchoolId(null);
       setFromDate('');
       setGrade('');
       setJapanese(false);
-      setDone(true);
-      await childChanged(client, residentId);
-    } catch (caught) {
-      const fields = fieldErrors(caught, ENROLLMENT_FIELDS);
-      if (fields) setInvalid(fields);
-      else setError(caught);
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -1,12 +1,11 @@
 import { Button, Card, Group, List, NumberInput, Select, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isIsoDate } from '../../../../libs/platform/src/time/office-dates';
 import { api, unwrap } from '../api/client';
 import type { ChildSchooling, GuideResponse } from '../api/types';
 import { FormError, problemMessage } from './kit';
-import { childChanged, fieldErrors, GUIDE_RESPONSES, NOTE_MAX, schoolYearLabel } from './schooling';
+import { GUIDE_RESPONSES, NOTE_MAX, schoolYearLabel, useChildForm } from './schooling';
 
 type Answer = GuideResponse['response'];
 
@@ -74,30 +73,21 @@ const ANSWER_FIELDS = ['schoolYear', 'response', 'respondedOn', 'note'] as const
 /** RecordGuideResponseDto's checks before sending. */
 function RecordAnswerForm({ residentId, defaultYear }: { residentId: string; defaultYear: number }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const [year, setYear] = useState<number | ''>(defaultYear);
   const [response, setResponse] = useState<Answer | null>(null);
   const [respondedOn, setRespondedOn] = useState('');
   const [note, setNote] = useState('');
-  const [invalid, setInvalid] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
+  const { invalid, error, busy, done, submit } = useChildForm(residentId, ANSWER_FIELDS);
 
   const record = async (event: FormEvent) => {
     event.preventDefault();
-    setDone(false);
     const problems: Record<string, string> = {};
     if (year === '' || !Number.isInteger(year) || year < 2000 || year > 2100)
       problems.schoolYear = t('schooling.yearRange');
     if (!response) problems.response = t('edit.required');
     if (respondedOn && !isIsoDate(respondedOn)) problems.respondedOn = t('edit.date');
     if (note.trim().length > NOTE_MAX) problems.note = t('edit.tooLong', { max: NOTE_MAX });
-    setInvalid(problems);
-    setError(null);
-    if (Object.keys(problems).length) return;
-    setBusy(true);
-    try {
+    const saved = await submit(problems, async () => {
       await unwrap(
         api.POST('/api/v1/residents/{id}/school-guide-responses', {
           params: { path: { id: residentId } },
@@ -109,17 +99,11 @@ function RecordAnswerForm({ residentId, defaultYear }: { residentId: string; def
           },
         }),
       );
+    });
+    if (saved) {
       setResponse(null);
       setRespondedOn('');
       setNote('');
-      setDone(true);
-      await childChanged(client, residentId);
-    } catch (caught) {
-      const fields = fieldErrors(caught, ANSWER_FIELDS);
-      if (fields) setInvalid(fields);
-      else setError(caught);
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -20,7 +20,7 @@ import type { ChildSchooling, RecordedSchoolingStatus } from '../api/types';
 import { FormError, isConflict, problemMessage } from './kit';
 import {
   childChanged,
-  fieldErrors,
+  useChildForm,
   NOTE_MAX,
   RECORDED_SCHOOLING_STATUSES,
   schoolYearLabel,
@@ -87,28 +87,20 @@ function RecordStatusForm({ residentId, schooling }: { residentId: string; schoo
   const [source, setSource] = useState<Source>('MANUAL');
   const [confirmedOn, setConfirmedOn] = useState('');
   const [note, setNote] = useState('');
-  const [invalid, setInvalid] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
+  const { invalid, error, busy, done, clearError, submit } = useChildForm(residentId, STATUS_FIELDS);
   const recorded = schooling.statuses.find((entry) => entry.schoolYear === year);
   // A year recorded by someone else since this page was read: a stale version, or no version sent at all.
   const conflict = isConflict(error) || (error instanceof ApiError && Boolean(error.fieldError('version')));
 
   const record = async (event: FormEvent) => {
     event.preventDefault();
-    setDone(false);
     const problems: Record<string, string> = {};
     if (year === '' || !Number.isInteger(year) || year < 2000 || year > 2100)
       problems.schoolYear = t('schooling.yearRange');
     if (!status) problems.status = t('edit.required');
     if (confirmedOn && !isIsoDate(confirmedOn)) problems.confirmedOn = t('edit.date');
     if (note.trim().length > NOTE_MAX) problems.note = t('edit.tooLong', { max: NOTE_MAX });
-    setInvalid(problems);
-    setError(null);
-    if (Object.keys(problems).length) return;
-    setBusy(true);
-    try {
+    const saved = await submit(problems, async () => {
       await unwrap(
         api.PUT('/api/v1/residents/{id}/schooling-status/{schoolYear}', {
           params: { path: { id: residentId, schoolYear: String(year) } },
@@ -121,17 +113,11 @@ function RecordStatusForm({ residentId, schooling }: { residentId: string; schoo
           },
         }),
       );
+    });
+    if (saved) {
       setStatus(null);
       setConfirmedOn('');
       setNote('');
-      setDone(true);
-      await childChanged(client, residentId);
-    } catch (caught) {
-      const fields = fieldErrors(caught, STATUS_FIELDS);
-      if (fields) setInvalid(fields);
-      else setError(caught);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -209,7 +195,7 @@ function RecordStatusForm({ residentId, schooling }: { residentId: string; schoo
               mt="xs"
               size="xs"
               variant="default"
-              onClick={() => void childChanged(client, residentId).then(() => setError(null))}
+              onClick={() => void childChanged(client, residentId).then(() => clearError())}
             >
               {t('edit.reload')}
             </Button>

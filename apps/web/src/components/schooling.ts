@@ -1,5 +1,6 @@
 // Value lists, colours and reference data of the schooling API (libs/schooling), shared by its screens.
-import type { QueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { api, ApiError, unwrap } from '../api/client';
 import type { School, SchoolingStatus, SchoolStage } from '../api/types';
@@ -89,6 +90,41 @@ export function fieldErrors(error: unknown, fields: readonly string[]): Record<s
   if (!(error instanceof ApiError) || !error.problem.errors?.length) return null;
   if (!error.problem.errors.every((entry) => fields.includes(entry.field))) return null;
   return Object.fromEntries(error.problem.errors.map((entry) => [entry.field, entry.reason]));
+}
+
+/**
+ * What the forms of a child's schooling share: their own checks first (reasons under the fields),
+ * then the request; the API's reasons for the form's fields go under them, anything else above
+ * the button; after a save the child's schooling, the roster and the survey are read again.
+ */
+export function useChildForm(residentId: string, fields: readonly string[]) {
+  const client = useQueryClient();
+  const [invalid, setInvalid] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+  /** Sends when `problems` is empty; true once saved. */
+  const submit = async (problems: Record<string, string>, send: () => Promise<unknown>): Promise<boolean> => {
+    setDone(false);
+    setInvalid(problems);
+    setError(null);
+    if (Object.keys(problems).length) return false;
+    setBusy(true);
+    try {
+      await send();
+      setDone(true);
+      await childChanged(client, residentId);
+      return true;
+    } catch (caught) {
+      const reasons = fieldErrors(caught, fields);
+      if (reasons) setInvalid(reasons);
+      else setError(caught);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { invalid, error, busy, done, clearError: () => setError(null), submit };
 }
 
 /** A problem of the schooling API with a slug of its own (urn:kyosei:problem:<slug>). */
