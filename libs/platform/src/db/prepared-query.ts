@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
@@ -13,6 +13,7 @@ import type { DataSource } from 'typeorm';
  */
 @Injectable()
 export class PreparedStatements implements OnApplicationShutdown {
+  private readonly logger = new Logger(PreparedStatements.name);
   private pool?: pg.Pool;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -39,6 +40,12 @@ export class PreparedStatements implements OnApplicationShutdown {
         connectionTimeoutMillis: 5_000,
         options: '-c plan_cache_mode=force_generic_plan',
       });
+      // An idle connection that PostgreSQL closes (a restart, a dropped database while the pool is
+      // ending) is dropped from the pool and the next query opens another; without a listener the
+      // pool's 'error' event would crash the process.
+      this.pool.on('error', (error) =>
+        this.logger.warn({ error: error.message }, 'prepared-statement connection lost'),
+      );
     }
     return this.pool;
   }
