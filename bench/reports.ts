@@ -12,7 +12,7 @@ import type { Job } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
-import { appendReport, benchEnvironment, machine, runCli } from './support.js';
+import { appendReport, benchEnvironment, finishDatabase, machine, runCli } from './support.js';
 
 const SIZE = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const CITY = '221309';
@@ -173,14 +173,7 @@ async function main(): Promise<void> {
   } finally {
     await db.end();
     await worker.close();
-    if (process.env.BENCH_KEEP && !reuse) {
-      process.stdout.write(`kept database ${database}\n`);
-    } else if (!reuse) {
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-      await admin.end();
-    }
+    await finishDatabase(adminUrl, database, Boolean(reuse));
   }
 }
 

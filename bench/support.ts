@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { appendFile, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 export const ROOT = process.cwd();
 
@@ -107,4 +108,17 @@ export async function signIn(
   });
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   return { cookie: login.headers.getSetCookie()[0].split(';')[0], csrfToken };
+}
+
+/** After a bench: its database dropped, unless it was reused or BENCH_KEEP asks to keep it (its name printed). */
+export async function finishDatabase(adminUrl: string, database: string, reused: boolean): Promise<void> {
+  if (reused) return;
+  if (process.env.BENCH_KEEP) {
+    process.stdout.write(`kept database ${database}\n`);
+    return;
+  }
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  await admin.end();
 }
