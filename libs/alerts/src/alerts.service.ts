@@ -144,7 +144,9 @@ export class AlertsService implements OnModuleInit {
   async evaluateResidents(residentIds: readonly string[]): Promise<{ opened: number; resolved: number }> {
     const byMunicipality = new Map<string, string[]>();
     for (const [residentId, municipalityCode] of await this.directory.municipalitiesOf(residentIds)) {
-      byMunicipality.set(municipalityCode, [...(byMunicipality.get(municipalityCode) ?? []), residentId]);
+      const group = byMunicipality.get(municipalityCode);
+      if (group) group.push(residentId);
+      else byMunicipality.set(municipalityCode, [residentId]);
     }
     const totals = { opened: 0, resolved: 0 };
     const failed: string[] = [];

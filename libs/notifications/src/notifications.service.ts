@@ -215,6 +215,29 @@ export class NotificationsService {
   }
 
   /**
+   * Many notifications in `manager`'s transaction, each at most once: those whose dedup key is
+   * already in the outbox are not composed again (one query for all of them). Answers, per dedup
+   * key, the notification's id (null when it was refused by a concurrent writer) and whether this
+   * call created it.
+   */
+  async enqueueOnce(
+    manager: EntityManager,
+    inputs: readonly EnqueueInput[],
+  ): Promise<Map<string, { id: string | null; created: boolean }>> {
+    const existing: Array<{ dedup_key: string; id: string }> = await manager.query(
+      `SELECT dedup_key, id FROM notification WHERE dedup_key = ANY ($1::text[])`,
+      [inputs.map((input) => input.dedupKey)],
+    );
+    const answer = new Map(existing.map((row) => [row.dedup_key, { id: row.id as string | null, created: false }]));
+    for (const input of inputs) {
+      if (answer.has(input.dedupKey)) continue;
+      const id = await this.enqueue(manager, input);
+      answer.set(input.dedupKey, { id, created: id !== null });
+    }
+    return answer;
+  }
+
+  /**
    * Tonight's reminders of one purpose for many residents: the step due for each (its schedule read
    * once), those already queued skipped with one query, the rest written in transactions of
    * `REMINDER_BATCH`. Safe to run again: the dedup keys make a second run queue nothing.
@@ -241,27 +264,18 @@ export class NotificationsService {
     const ids: string[] = [];
     for (let i = 0; i < due.length; i += REMINDER_BATCH) {
       const slice = due.slice(i, i + REMINDER_BATCH);
-      const existing: Array<{ dedup_key: string }> = await this.dataSource.query(
-        `SELECT dedup_key FROM notification WHERE dedup_key = ANY ($1::text[])`,
-        [slice.map((reminder) => reminder.dedupKey)],
-      );
-      const queued = new Set(existing.map((row) => row.dedup_key));
-      const fresh = slice.filter((reminder) => !queued.has(reminder.dedupKey));
-      if (fresh.length === 0) continue;
-      const written = await this.dataSource.transaction(async (tx) => {
-        const batch: string[] = [];
-        for (const reminder of fresh) {
-          const id = await this.enqueue(tx, {
+      const written = await this.dataSource.transaction((tx) =>
+        this.enqueueOnce(
+          tx,
+          slice.map((reminder) => ({
             residentId: reminder.residentId,
             purpose: reminder.step.purpose,
             data: reminder.data,
             dedupKey: reminder.dedupKey,
-          });
-          if (id) batch.push(id);
-        }
-        return batch;
-      });
-      ids.push(...written);
+          })),
+        ),
+      );
+      for (const { id, created } of written.values()) if (created && id) ids.push(id);
     }
     return { due: due.length, queued: ids.length, ids };
   }

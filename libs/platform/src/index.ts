@@ -7,6 +7,7 @@ export * from './context/request-context.js';
 export * from './db/data-source-options.js';
 export * from './db/database.module.js';
 export * from './db/ensure-database.js';
+export * from './db/sql-params.js';
 export * from './db/versioned-update.js';
 export * from './health/health.module.js';
 export * from './logging/logger.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { addDays, fiscalYearOf, type IsoDate } from '@app/platform';
+import { addDays, fiscalYearOf, SqlParams, type IsoDate } from '@app/platform';
 import { SchoolAgeChildrenService, SCHOOLING_STATUSES } from '@app/schooling';
 import { DataSource } from 'typeorm';
 import type { ReportScope } from './definitions.js';
@@ -8,15 +8,6 @@ import type { ReportScope } from './definitions.js';
 export interface RawRow {
   dims: Record<string, string>;
   values: Record<string, number>;
-}
-
-/** Positional parameters for a query being assembled. */
-class Params {
-  readonly values: unknown[] = [];
-  add(value: unknown, cast = ''): string {
-    this.values.push(value);
-    return `$${this.values.length}${cast}`;
-  }
 }
 
 export const AGE_BANDS = ['0-5', '6-14', '15-19', '20-29', '30-39', '40-49', '50-59', '60-64', '65+'] as const;
@@ -62,7 +53,7 @@ export class ReportQueries {
    * Residents on the Basic Resident Register of the scope at the end of the day: moved in by then and
    * not moved out, PESO scopes without special permanent residents.
    */
-  private population(scope: ReportScope, asOf: IsoDate, params: Params): string {
+  private population(scope: ReportScope, asOf: IsoDate, params: SqlParams): string {
     const date = params.add(asOf, '::date');
     return `resident_register r
       WHERE r.municipality_code = ANY (${params.add(scope.municipalityCodes, '::char(6)[]')})
@@ -73,12 +64,12 @@ export class ReportQueries {
   }
 
   /** The end of the as-of day in office time, for records dated by a timestamp. */
-  private endOf(asOf: IsoDate, params: Params): string {
+  private endOf(asOf: IsoDate, params: SqlParams): string {
     return `(${params.add(addDays(asOf, 1), '::date')}::timestamp AT TIME ZONE 'Asia/Tokyo')`;
   }
 
   private async residents(scope: ReportScope, asOf: IsoDate): Promise<RawRow[]> {
-    const params = new Params();
+    const params = new SqlParams();
     const end = this.endOf(asOf, params);
     const date = params.add(asOf, '::date');
     // The status held at the end of the day: the latest change recorded by then.
@@ -122,7 +113,7 @@ export class ReportQueries {
    * among those with an employment on record that day (the 2012 survey's three rates).
    */
   private async coverage(scope: ReportScope, asOf: IsoDate): Promise<RawRow[]> {
-    const params = new Params();
+    const params = new SqlParams();
     const date = params.add(asOf, '::date');
     const covered = (schemes: string[]) =>
       `EXISTS (SELECT 1 FROM coverage_period c WHERE c.resident_id = r.id
@@ -154,7 +145,7 @@ export class ReportQueries {
 
   /** Courses of the scope that started in the fiscal year of the date, by their starting level. */
   private async languageCourses(scope: ReportScope, asOf: IsoDate): Promise<RawRow[]> {
-    const params = new Params();
+    const params = new SqlParams();
     const date = params.add(asOf, '::date');
     const rows: Array<{ level: string; enrolled: number; completed: number; dropped: number }> =
       await this.dataSource.query(
@@ -184,7 +175,7 @@ export class ReportQueries {
 
   /** Each resident's latest assessment per framework made by the date. */
   private async proficiency(scope: ReportScope, asOf: IsoDate): Promise<RawRow[]> {
-    const params = new Params();
+    const params = new SqlParams();
     const date = params.add(asOf, '::date');
     const rows: Array<{ framework: string; level: string; residents: number }> = await this.dataSource.query(
       `SELECT framework, level, count(*)::int AS residents
@@ -201,7 +192,7 @@ export class ReportQueries {
 
   /** Residents who moved in during the twelve months up to the date, and whether they attended orientation by then. */
   private async orientationReach(scope: ReportScope, asOf: IsoDate): Promise<RawRow[]> {
-    const params = new Params();
+    const params = new SqlParams();
     const date = params.add(asOf, '::date');
     const rows: Array<{ month: string; newcomers: number; attended: number }> = await this.dataSource.query(
       `SELECT to_char(m.month, 'YYYY-MM') AS month, count(p.id)::int AS newcomers,
@@ -245,7 +236,7 @@ export class ReportQueries {
 
   /** Alerts of the scope's own rules: opened and resolved in the 30 days up to the date, open at its end. */
   private async alerts(scope: ReportScope, asOf: IsoDate): Promise<RawRow[]> {
-    const params = new Params();
+    const params = new SqlParams();
     const end = this.endOf(asOf, params);
     const start = `(${params.add(addDays(asOf, 1 - WINDOW_DAYS), '::date')}::timestamp AT TIME ZONE 'Asia/Tokyo')`;
     const owners = scope.kind === 'PESO' ? `'PESO_COUNSELOR'` : `'CITY_CASEWORKER', 'SCHOOL_OFFICER', 'CASE_OWNER'`;
@@ -285,7 +276,7 @@ export class ReportQueries {
 
   /** Reports received in the 30 days up to the date (refused and invalid ones are not reports PESO counts). */
   private async employerReports(scope: ReportScope, asOf: IsoDate): Promise<RawRow[]> {
-    const params = new Params();
+    const params = new SqlParams();
     const date = params.add(asOf, '::date');
     const rows: Array<{ report_type: string; received: number; late: number }> = await this.dataSource.query(
       `SELECT t.report_type, count(l.seq)::int AS received, count(l.seq) FILTER (WHERE l.days_late > 0)::int AS late

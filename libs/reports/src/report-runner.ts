@@ -70,16 +70,18 @@ export class ReportRunner implements OnModuleInit {
 
   /** Every scope the night covers: each municipality with residents, each PESO office. */
   async scopes(): Promise<ReportScope[]> {
-    const municipalities: Array<{ municipality_code: string }> = await this.dataSource.query(
-      `SELECT DISTINCT municipality_code FROM organization WHERE kind = 'CITY'
-        UNION SELECT municipality_code FROM (SELECT DISTINCT municipality_code FROM resident_register) r
-        ORDER BY 1`,
+    // Municipalities with residents (an index skip-scan, not a pass over the register) and every city office.
+    const cities: Array<{ municipality_code: string }> = await this.dataSource.query(
+      `SELECT municipality_code FROM organization WHERE kind = 'CITY'`,
     );
+    const municipalities = [
+      ...new Set([...(await this.alerts.municipalities()), ...cities.map((city) => city.municipality_code)]),
+    ].sort();
     const offices: Array<{ id: string; jurisdiction_codes: string[] }> = await this.dataSource.query(
       `SELECT id, jurisdiction_codes FROM organization WHERE kind = 'PESO' ORDER BY id`,
     );
     return [
-      ...municipalities.map(({ municipality_code }) => scopeOf('MUNICIPALITY', municipality_code, [municipality_code])),
+      ...municipalities.map((code) => scopeOf('MUNICIPALITY', code, [code])),
       ...offices.map((office) => scopeOf('PESO', office.id, office.jurisdiction_codes)),
     ];
   }

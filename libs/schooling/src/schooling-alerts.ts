@@ -1,15 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { addDays, schoolYearOf, type IsoDate } from '@app/platform';
+import { addDays, schoolYearOf, SqlParams, type IsoDate } from '@app/platform';
 import { DataSource } from 'typeorm';
 import { LONG_ABSENCE_DAYS } from './schooling-codes.js';
-import {
-  absentDaysSql,
-  effectiveStatusSql,
-  Params,
-  schoolAgeChildrenSql,
-  schoolingJoinsSql,
-} from './schooling-query.js';
+import { absentDaysSql, effectiveStatusSql, schoolAgeChildrenSql, schoolingJoinsSql } from './schooling-query.js';
 
 /** Days after the guide without any news of the child before a home visit is due. */
 export const GUIDE_SILENCE_DAYS = 60;
@@ -106,7 +100,7 @@ export class SchoolingAlerts {
     having: (status: string, absentDays: string) => string,
     extra: string[] = [],
   ): Promise<Array<{ id: string; absent_days: number; moved_in_on: string | null }>> {
-    const params = new Params();
+    const params = new SqlParams();
     const where = schoolAgeChildrenSql([municipalityCode], on, params, { registeredOnly: false });
     if (residentIds) where.push(`r.id = ANY (${params.add(residentIds, '::uuid[]')})`);
     const status = effectiveStatusSql(params);

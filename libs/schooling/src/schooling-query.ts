@@ -1,15 +1,6 @@
-import { schoolYearOf, type IsoDate } from '@app/platform';
+import { schoolYearOf, SqlParams, type IsoDate } from '@app/platform';
 import { compulsoryBirthRange } from './school-age.js';
 import { COMPULSORY_SCHOOL_KINDS } from './schooling-codes.js';
-
-/** Positional parameters for a query being assembled. */
-export class Params {
-  readonly values: unknown[] = [];
-  add(value: unknown, cast = ''): string {
-    this.values.push(value);
-    return `$${this.values.length}${cast}`;
-  }
-}
 
 /**
  * The children of compulsory-school age living in the municipality on `on`, as conditions on the
@@ -20,7 +11,7 @@ export class Params {
 export function schoolAgeChildrenSql(
   municipalityCodes: readonly string[],
   on: IsoDate,
-  params: Params,
+  params: SqlParams,
   options: { registeredOnly: boolean },
 ): string[] {
   const { bornAfter, bornOnOrBefore } = compulsoryBirthRange(on);
@@ -41,7 +32,7 @@ export function schoolAgeChildrenSql(
  * grade, japanese_instruction_needed) and the status recorded for the school year (`st`), as
  * LATERAL joins to add after `FROM resident_register r`.
  */
-export function schoolingJoinsSql(on: IsoDate, params: Params): string {
+export function schoolingJoinsSql(on: IsoDate, params: SqlParams): string {
   const date = params.add(on, '::date');
   return `LEFT JOIN LATERAL (
             SELECT e.school_id, sc.name AS school_name, sc.kind, e.grade, e.japanese_instruction_needed
@@ -56,7 +47,7 @@ export function schoolingJoinsSql(on: IsoDate, params: Params): string {
  * ENROLLED_COMPULSORY, foreign and other schools → ENROLLED_FOREIGN_SCHOOL); otherwise the status
  * the board recorded for the school year; otherwise NOT_TRACKED. Exactly one per child.
  */
-export function effectiveStatusSql(params: Params): string {
+export function effectiveStatusSql(params: SqlParams): string {
   return `CASE WHEN enr.kind IS NOT NULL THEN
                  CASE WHEN enr.kind = ANY (${params.add(COMPULSORY_SCHOOL_KINDS, '::text[]')})
                       THEN 'ENROLLED_COMPULSORY' ELSE 'ENROLLED_FOREIGN_SCHOOL' END
@@ -64,7 +55,7 @@ export function effectiveStatusSql(params: Params): string {
 }
 
 /** Days absent in the child's school year of `on` (0 when none recorded). */
-export function absentDaysSql(on: IsoDate, params: Params): string {
+export function absentDaysSql(on: IsoDate, params: SqlParams): string {
   return `coalesce((SELECT sum(a.days_absent)::int FROM absence_month a
                      WHERE a.resident_id = r.id AND a.school_year = ${params.add(schoolYearOf(on), '::int')}), 0)`;
 }

@@ -9,6 +9,7 @@ import {
   decodeCursor,
   encodeCursor,
   officeDate,
+  SqlParams,
   type RequestContext,
 } from '@app/platform';
 import { ResidentDirectory } from '@app/residents';
@@ -53,15 +54,6 @@ interface RegisterRow {
   stay_expiry_date: string | null;
   moved_out_on: string | null;
   address: string | null;
-}
-
-/** Positional parameters for a query being assembled. */
-export class SqlParams {
-  readonly values: unknown[] = [];
-  add(value: unknown, cast = ''): string {
-    this.values.push(value);
-    return `$${this.values.length}${cast}`;
-  }
 }
 
 /** Coverage of `schemes` on record on the date, for the resident `r`. */

@@ -8,6 +8,7 @@ import {
   officeDate,
   ProblemException,
   schoolYearOf,
+  SqlParams,
   type RequestContext,
 } from '@app/platform';
 import { ResidentDirectory } from '@app/residents';
@@ -27,7 +28,6 @@ import type {
 } from '../schooling.dto.js';
 import { assertSchoolingDuty } from '../schooling-access.js';
 import {
-  COMPULSORY_SCHOOL_KINDS,
   LONG_ABSENCE_DAYS,
   type AbsenceReason,
   type GuideResponse,
@@ -35,6 +35,7 @@ import {
   type SchoolingStatus,
   type SchoolKind,
 } from '../schooling-codes.js';
+import { effectiveStatusSql, schoolingJoinsSql } from '../schooling-query.js';
 import { SchoolsService } from '../schools/schools.service.js';
 
 const ENROLLMENT_COLUMNS = `e.id, e.resident_id, e.school_id, s.name AS school_name, s.kind AS school_kind, e.grade,
@@ -101,9 +102,14 @@ export class ChildSchoolingService {
     const on = this.today();
     const year = schoolYearOf(on);
     const manager = this.dataSource.manager;
-    const [child] = await manager.query(`SELECT birth_date::text AS birth_date FROM resident_register WHERE id = $1`, [
-      residentId,
-    ]);
+    // Today's category by the same rule as the roster and the survey.
+    const params = new SqlParams();
+    const id = params.add(residentId, '::uuid');
+    const [child]: Array<{ birth_date: string; status: SchoolingStatus }> = await manager.query(
+      `SELECT r.birth_date::text AS birth_date, ${effectiveStatusSql(params)} AS status
+         FROM resident_register r ${schoolingJoinsSql(on, params)} WHERE r.id = ${id}`,
+      params.values,
+    );
     const enrollments = await this.enrollments(manager, residentId);
     const statuses: Array<Record<string, unknown>> = await manager.query(
       `SELECT ${STATUS_COLUMNS} FROM schooling_status WHERE resident_id = $1 ORDER BY school_year DESC`,
@@ -127,13 +133,6 @@ export class ChildSchoolingService {
     const absentDays = absences
       .filter((row) => row.school_year === year)
       .reduce((sum, row) => sum + (row.days_absent as number), 0);
-    const current = enrollments.find((e) => e.fromDate <= on && (e.toDate === null || e.toDate >= on));
-    const recorded = statuses.find((row) => row.school_year === year)?.status as SchoolingStatus | undefined;
-    const status: SchoolingStatus = current
-      ? COMPULSORY_SCHOOL_KINDS.includes(current.schoolKind)
-        ? 'ENROLLED_COMPULSORY'
-        : 'ENROLLED_FOREIGN_SCHOOL'
-      : (recorded ?? 'NOT_TRACKED');
     await this.audit.record(ctx, {
       action: 'schooling.read',
       entity: 'resident',
@@ -146,7 +145,7 @@ export class ChildSchoolingService {
       on,
       schoolYear: year,
       schoolAge: schoolAge(child.birth_date, on),
-      status,
+      status: child.status,
       absentDays,
       longAbsence: absentDays >= LONG_ABSENCE_DAYS,
       enrollments,

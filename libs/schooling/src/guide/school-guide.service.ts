@@ -225,32 +225,23 @@ export class SchoolGuideService {
     }>,
     context: { schoolYear: number; entryDate: string; today: string; dispatchId: string; municipalityCode: string },
   ): Promise<number> {
-    const keys = batch.map(({ guardianId }) => schoolGuideDedupKey(guardianId, context.schoolYear));
-    const existing: Array<{ dedup_key: string; id: string }> = await this.dataSource.query(
-      `SELECT dedup_key, id FROM notification WHERE dedup_key = ANY ($1::text[])`,
-      [keys],
-    );
-    const sent = new Map(existing.map((row) => [row.dedup_key, row.id]));
     return this.dataSource.transaction(async (tx) => {
-      let queued = 0;
-      const recipients: Array<[string, string, string | null]> = [];
-      for (const { guardianId, children } of batch) {
-        const key = schoolGuideDedupKey(guardianId, context.schoolYear);
-        let notificationId = sent.get(key) ?? null;
-        if (!sent.has(key)) {
-          notificationId = await this.notifications.enqueue(tx, {
-            residentId: guardianId,
-            purpose: 'SCHOOL_GUIDE',
-            data: {
-              childName: children.map((child) => child.given_name ?? child.family_name).join(', '),
-              entryDate: context.entryDate,
-            },
-            dedupKey: key,
-          });
-          if (notificationId) queued += 1;
-        }
-        for (const child of children) recipients.push([child.id, guardianId, notificationId]);
-      }
+      const guides = await this.notifications.enqueueOnce(
+        tx,
+        batch.map(({ guardianId, children }) => ({
+          residentId: guardianId,
+          purpose: 'SCHOOL_GUIDE' as const,
+          data: {
+            childName: children.map((child) => child.given_name ?? child.family_name).join(', '),
+            entryDate: context.entryDate,
+          },
+          dedupKey: schoolGuideDedupKey(guardianId, context.schoolYear),
+        })),
+      );
+      const recipients = batch.flatMap(({ guardianId, children }) => {
+        const guide = guides.get(schoolGuideDedupKey(guardianId, context.schoolYear));
+        return children.map((child): [string, string, string | null] => [child.id, guardianId, guide?.id ?? null]);
+      });
       await tx.query(
         `INSERT INTO school_guide_recipient (school_year, child_id, guardian_id, municipality_code, dispatch_id,
                                              notification_id, sent_on)
@@ -266,7 +257,7 @@ export class SchoolGuideService {
           recipients.map((r) => r[2]),
         ],
       );
-      return queued;
+      return [...guides.values()].filter((guide) => guide.created).length;
     });
   }
 }

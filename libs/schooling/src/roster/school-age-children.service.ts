@@ -9,6 +9,7 @@ import {
   encodeCursor,
   officeDate,
   schoolYearOf,
+  SqlParams,
   type IsoDate,
   type RequestContext,
 } from '@app/platform';
@@ -23,13 +24,7 @@ import type {
 } from '../schooling.dto.js';
 import { assertSchoolingDuty } from '../schooling-access.js';
 import { LONG_ABSENCE_DAYS, SCHOOLING_STATUSES, type SchoolingStatus } from '../schooling-codes.js';
-import {
-  absentDaysSql,
-  effectiveStatusSql,
-  Params,
-  schoolAgeChildrenSql,
-  schoolingJoinsSql,
-} from '../schooling-query.js';
+import { absentDaysSql, effectiveStatusSql, schoolAgeChildrenSql, schoolingJoinsSql } from '../schooling-query.js';
 
 /** The MEXT survey's rows (domain reference §5.2), in its order, with its Japanese labels. */
 const SURVEY_ROWS: ReadonlyArray<{ category: string; label: string }> = [
@@ -85,7 +80,7 @@ export class SchoolAgeChildrenService {
     const on = query.on ?? this.today();
     const limit = query.limit ?? 50;
     const cursor = decodeCursor<{ b: string; id: string }>(query.cursor, ['b', 'id']);
-    const params = new Params();
+    const params = new SqlParams();
     const where = this.filters(on, query, params);
     if (cursor)
       where.push(
@@ -156,7 +151,7 @@ export class SchoolAgeChildrenService {
     municipalityCode: string,
     on: IsoDate,
   ): Promise<Map<SchoolingStatus, { elementary: number; lowerSecondary: number }>> {
-    const params = new Params();
+    const params = new SqlParams();
     // Only what the counts need: the category and the birth date (no names, no absences).
     const conditions = schoolAgeChildrenSql([municipalityCode], on, params, { registeredOnly: true });
     const split = params.add(`${schoolYearOf(on) - 12}-04-01`, '::date');
@@ -207,7 +202,7 @@ export class SchoolAgeChildrenService {
   private childrenSql(
     municipalityCodes: readonly string[],
     on: IsoDate,
-    params: Params,
+    params: SqlParams,
     registeredOnly: boolean,
   ): string {
     const conditions = schoolAgeChildrenSql(municipalityCodes, on, params, { registeredOnly });
@@ -221,7 +216,7 @@ export class SchoolAgeChildrenService {
                WHERE ${conditions.join(' AND ')})`;
   }
 
-  private filters(on: IsoDate, query: SchoolAgeChildrenQueryDto, params: Params): string[] {
+  private filters(on: IsoDate, query: SchoolAgeChildrenQueryDto, params: SqlParams): string[] {
     const where: string[] = [];
     const split = `${schoolYearOf(on) - 12}-04-01`;
     if (query.stage === 'ELEMENTARY') where.push(`x.birth_date::date > ${params.add(split, '::date')}`);
