@@ -8,7 +8,7 @@ import request from 'supertest';
 import { createApiApp } from '../apps/api/src/configure-app.js';
 import { startBuilt } from './support/processes.js';
 import { createTestDatabase, dropTestDatabase } from './support/test-database.js';
-import { databaseUrl } from './support/test-env.js';
+import { databaseUrl, serviceEnv } from './support/test-env.js';
 import { testConfig } from './support/test-app.js';
 
 const PASSWORD = 'Drill-password-2026';
@@ -22,9 +22,7 @@ describe('backup, restore and upgrades (built CLI)', () => {
   beforeAll(async () => {
     ({ config, database } = await testConfig());
     env = {
-      DATABASE_URL: config.DATABASE_URL,
-      REDIS_URL: config.REDIS_URL,
-      REDIS_PREFIX: config.REDIS_PREFIX,
+      ...serviceEnv(config),
       KYOSEI_DEMO_PASSWORD: PASSWORD,
     };
     dir = await mkdtemp(join(tmpdir(), 'kyosei-drill-'));
@@ -158,7 +156,10 @@ describe('backup, restore and upgrades (built CLI)', () => {
     const backup = await run('backup', file);
     expect(backup.code).toBe(0);
     const manifest = JSON.parse(await readFile(`${file}.manifest.json`, 'utf8'));
-    expect(manifest).toMatchObject({ format: 'kyosei-backup-1', schemaVersion: 'Reports1766800000000' });
+    expect(manifest).toMatchObject({
+      format: 'kyosei-backup-1',
+      schemaVersion: MIGRATIONS[MIGRATIONS.length - 1].name,
+    });
     expect(manifest.rowCounts.resident).toBeGreaterThanOrEqual(300);
 
     // Into a non-empty database only when told to.

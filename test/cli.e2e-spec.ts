@@ -6,6 +6,7 @@ import { startBuilt } from './support/processes.js';
 import { dropTestDatabase } from './support/test-database.js';
 import { testConfig } from './support/test-app.js';
 import type { AppConfigValues } from '@app/platform';
+import { serviceEnv } from './support/test-env.js';
 
 describe('kyosei CLI (built)', () => {
   let config: AppConfigValues;
@@ -14,7 +15,7 @@ describe('kyosei CLI (built)', () => {
 
   beforeAll(async () => {
     ({ config, database } = await testConfig());
-    env = { DATABASE_URL: config.DATABASE_URL, REDIS_URL: config.REDIS_URL, REDIS_PREFIX: config.REDIS_PREFIX };
+    env = serviceEnv(config);
   });
   afterAll(() => dropTestDatabase(database));
 

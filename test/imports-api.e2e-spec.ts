@@ -9,6 +9,8 @@ import { DEMO, seedDemo } from './factories/identity.js';
 import { login, type SignedIn } from './support/http.js';
 import { startBuilt, waitFor } from './support/processes.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { serviceEnv } from './support/test-env.js';
+import { queueConnection } from '@app/platform';
 
 const CSV = `resident_key,family_name,given_name,birth_date,sex,nationality,status_code
 A1,PEREZ,JUAN,1990-01-01,M,PE,LONG_TERM
@@ -91,16 +93,14 @@ describe('imports through the API and the worker', () => {
     // A separate worker process takes the import as a job and is killed -9 half-way.
     await worker.close();
     const env = {
-      DATABASE_URL: t.config.DATABASE_URL,
-      REDIS_URL: t.config.REDIS_URL,
-      REDIS_PREFIX: t.config.REDIS_PREFIX,
+      ...serviceEnv(t.config),
       // Small slices, so that the kill lands between two commits of a run that takes a few seconds.
       IMPORT_SLICE_ROWS: '200',
     };
     const external = startBuilt('worker', env);
     try {
       const { Queue } = await import('bullmq');
-      const queue = new Queue('imports', { connection: { url: t.config.REDIS_URL }, prefix: t.config.REDIS_PREFIX });
+      const queue = new Queue('imports', { connection: queueConnection(t.config), prefix: t.config.REDIS_PREFIX });
       await queue.add('import-residents', { importId: id }, { jobId: `import-${id}` });
       await queue.close();
       await waitFor(

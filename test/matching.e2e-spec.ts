@@ -9,6 +9,7 @@ import { createPeso, createUser, DEMO, seedDemo } from './factories/identity.js'
 import { login, type SignedIn } from './support/http.js';
 import { startBuilt, waitFor } from './support/processes.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { serviceEnv } from './support/test-env.js';
 
 const REGISTER = `resident_key,family_name,given_name,middle_name,common_name,common_name_kana,kana_name,birth_date,sex,nationality
 M001,NGUYEN,VAN AN,,,,,1996-02-14,M,VN
@@ -196,11 +197,7 @@ describe('identity matching (match runs)', () => {
     const input = join(dir, 'input.csv');
     const output = join(dir, 'output.csv');
     await writeFile(input, INPUT);
-    const env = {
-      DATABASE_URL: t.config.DATABASE_URL,
-      REDIS_URL: t.config.REDIS_URL,
-      REDIS_PREFIX: t.config.REDIS_PREFIX,
-    };
+    const env = serviceEnv(t.config);
     const cli = startBuilt('cli', env, ['match', '--municipality', '221309', '--input', input, '--output', output]);
     expect(await cli.exited).toBe(0);
     const lines = (await readFile(output, 'utf8')).trim().split('\n');

@@ -6,6 +6,7 @@ import { createResident } from './factories/residents.js';
 import { login } from './support/http.js';
 import { freePort, startBuilt, waitFor, type Started } from './support/processes.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { serviceEnv } from './support/test-env.js';
 
 const NOTIFICATIONS = 5_000;
 const RESIDENTS = 20;
@@ -103,9 +104,7 @@ describe('notification delivery', () => {
 
     const env = {
       NODE_ENV: 'test',
-      DATABASE_URL: t.config.DATABASE_URL,
-      REDIS_URL: t.config.REDIS_URL,
-      REDIS_PREFIX: t.config.REDIS_PREFIX,
+      ...serviceEnv(t.config),
       SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
       LOG_LEVEL: 'warn',
     };

@@ -1,6 +1,6 @@
 import { NotificationRelay, NotificationSender, NotificationsService, type EnqueueInput } from '@app/notifications';
 import { getQueueToken } from '@nestjs/bullmq';
-import { JobName, notificationJobId, QueueName } from '@app/platform';
+import { JobName, notificationJobId, queueConnection, QueueName } from '@app/platform';
 import { Worker, type Queue } from 'bullmq';
 import { once } from 'node:events';
 import { SMTPServer } from 'smtp-server';
@@ -326,7 +326,7 @@ describe('notifications: outbox, channels, opt-outs, resends and schedules', () 
     // A finished job (here: run by a stand-in worker that sends nothing) does not block the next
     // attempt: it is replaced.
     const standIn = new Worker(QueueName.notifications, async () => 'done', {
-      connection: { url: t.config.REDIS_URL },
+      connection: queueConnection(t.config),
       prefix: t.config.REDIS_PREFIX,
     });
     await waitFor(

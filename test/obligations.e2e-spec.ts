@@ -6,6 +6,7 @@ import { DEMO, seedDemo } from './factories/identity.js';
 import { login, type SignedIn } from './support/http.js';
 import { startBuilt } from './support/processes.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { serviceEnv } from './support/test-env.js';
 
 interface Result {
   scheme: string;
@@ -132,11 +133,7 @@ describe('social insurance obligations (what-if)', () => {
     try {
       const file = join(dir, 'facts.json');
       await writeFile(file, JSON.stringify({ ...PART_TIMER, onDate: '2024-10-01' }));
-      const env = {
-        DATABASE_URL: t.config.DATABASE_URL,
-        REDIS_URL: t.config.REDIS_URL,
-        REDIS_PREFIX: t.config.REDIS_PREFIX,
-      };
+      const env = serviceEnv(t.config);
       const cli = startBuilt('cli', env, ['obligations', 'evaluate', file]);
       expect(await cli.exited).toBe(0);
       const results = JSON.parse(cli.output().slice(cli.output().indexOf('['))) as Result[];

@@ -1,5 +1,12 @@
 import { request as httpRequest } from 'node:http';
-import { ADMIN_DATABASE_URL, databaseUrl, redisPrefix, runId, TEST_REDIS_URL } from './support/test-env.js';
+import {
+  ADMIN_DATABASE_URL,
+  databaseUrl,
+  redisPrefix,
+  runId,
+  TEST_QUEUE_BACKEND,
+  TEST_REDIS_URL,
+} from './support/test-env.js';
 import { freePort, startBuilt, waitFor } from './support/processes.js';
 import { TEST_PASSWORD } from './support/test-app.js';
 
@@ -46,6 +53,7 @@ describe('the built processes', () => {
     const env = {
       DATABASE_URL: databaseUrl(database),
       REDIS_URL: TEST_REDIS_URL,
+      QUEUE_BACKEND: TEST_QUEUE_BACKEND,
       REDIS_PREFIX: `${redisPrefix()}_sigterm`,
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -90,7 +98,7 @@ describe('the built processes', () => {
     } finally {
       api.child.kill('SIGKILL');
     }
-  });
+  }, 90_000);
 
   it('logs requests without query strings, cookies or personal data', async () => {
     const database = `kyosei_p_${runId()}_logs`;
@@ -98,6 +106,7 @@ describe('the built processes', () => {
     const env = {
       DATABASE_URL: databaseUrl(database),
       REDIS_URL: TEST_REDIS_URL,
+      QUEUE_BACKEND: TEST_QUEUE_BACKEND,
       REDIS_PREFIX: `${redisPrefix()}_logs`,
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -122,5 +131,5 @@ describe('the built processes', () => {
       api.child.kill('SIGTERM');
       await api.exited;
     }
-  });
+  }, 90_000);
 });

@@ -1,23 +1,22 @@
-import { heartbeatKey } from '@app/platform';
+import { heartbeatKey, SharedState } from '@app/platform';
 import { NestFactory } from '@nestjs/core';
-import { Redis } from 'ioredis';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import { waitFor } from './support/processes.js';
 import { dropTestDatabase } from './support/test-database.js';
 import { testConfig } from './support/test-app.js';
 
 describe('worker', () => {
-  it('registers the heartbeat scheduler and processes its job through Redis', async () => {
+  it('registers the heartbeat scheduler and processes its job through the queues (Redis, or PostgreSQL in embedded mode)', async () => {
     const { config, database } = await testConfig();
     const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
     await worker.init();
-    const redis = new Redis(config.REDIS_URL);
+    // Where the API's readiness check reads it: the shared state of this mode.
+    const state = worker.get(SharedState);
     try {
-      await waitFor(async () => (await redis.get(heartbeatKey(config.REDIS_PREFIX))) !== null, 10_000, 'a heartbeat');
-      const beat = await redis.get(heartbeatKey(config.REDIS_PREFIX));
-      expect(Date.now() - Date.parse(beat!)).toBeLessThan(15_000);
+      await waitFor(async () => (await state.get(heartbeatKey(config.REDIS_PREFIX))) !== null, 10_000, 'a heartbeat');
+      const beat = await state.get(heartbeatKey(config.REDIS_PREFIX));
+      expect(Date.now() - Date.parse(beat!.value)).toBeLessThan(15_000);
     } finally {
-      redis.disconnect();
       await worker.close();
       await dropTestDatabase(database);
     }

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { rm } from 'node:fs/promises';
 import pg from 'pg';
 
 // Jest loads global hooks outside the module mapper, so this file imports nothing local.
@@ -9,6 +10,14 @@ const redisPrefix = (): string => `kyosei_test_${runId()}`;
 
 /** Drops this run's databases and Redis keys, whatever the tests left behind. */
 export default async function globalTeardown(): Promise<void> {
+  const embedded = (globalThis as { kyoseiEmbeddedPostgres?: { stop(): Promise<void>; dataDir: string } })
+    .kyoseiEmbeddedPostgres;
+  if (embedded) {
+    // The whole cluster is this run's: stopping and removing it is the clean-up.
+    await embedded.stop();
+    await rm(embedded.dataDir, { recursive: true, force: true });
+    return;
+  }
   const client = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
   await client.connect();
   try {
@@ -19,6 +28,7 @@ export default async function globalTeardown(): Promise<void> {
   } finally {
     await client.end();
   }
+  if (process.env.KYOSEI_TEST_QUEUE_BACKEND === 'postgres') return;
   const redis = new Redis(TEST_REDIS_URL);
   try {
     let cursor = '0';

@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/configure-app.js';
 import { createTestDatabase, dropTestDatabase } from './test-database.js';
-import { databaseUrl, redisPrefix, TEST_REDIS_URL } from './test-env.js';
+import { databaseUrl, redisPrefix, TEST_QUEUE_BACKEND, TEST_REDIS_URL } from './test-env.js';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -25,6 +25,7 @@ export async function testConfig(
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl(database),
     REDIS_URL: TEST_REDIS_URL,
+    QUEUE_BACKEND: TEST_QUEUE_BACKEND,
     REDIS_PREFIX: `${redisPrefix()}_${database.slice(-8)}`,
     LOG_LEVEL: 'silent',
     ...overrides,

@@ -8,6 +8,7 @@ import {
   registerRequestLogging,
   registerSecurityHeaders,
   ROOT_LOGGER,
+  sealCursorsWith,
   setupOpenApi,
   type AppConfigValues,
 } from '@app/platform';
@@ -28,6 +29,7 @@ const nextRequestId = (): string => `${PROCESS_PREFIX}-${(++requestCounter).toSt
 
 /** Builds the API exactly as main.ts runs it; e2e tests call this too. */
 export async function createApiApp(config: AppConfigValues): Promise<NestFastifyApplication> {
+  sealCursorsWith(config.SESSION_SECRET);
   const adapter = new FastifyAdapter({
     // No Express-style middleware anywhere (hooks and guards do that work), so no middie layer
     // on every request.

@@ -1,8 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger } from '@nestjs/common';
-import { AppConfig, heartbeatKey, JobName, QueueName, REDIS, type JobPayload } from '@app/platform';
+import { Logger } from '@nestjs/common';
+import { AppConfig, heartbeatKey, JobName, QueueName, SharedState, type JobPayload } from '@app/platform';
 import type { Job } from 'bullmq';
-import { Redis } from 'ioredis';
 
 /** The maintenance queue. For now it only proves the scheduler → queue → worker path. */
 @Processor(QueueName.maintenance)
@@ -10,7 +9,7 @@ export class MaintenanceProcessor extends WorkerHost {
   private readonly logger = new Logger(MaintenanceProcessor.name);
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    private readonly state: SharedState,
     private readonly config: AppConfig,
   ) {
     super();
@@ -28,7 +27,7 @@ export class MaintenanceProcessor extends WorkerHost {
   private async heartbeat(job: Job<JobPayload[typeof JobName.heartbeat]>): Promise<{ at: string }> {
     const at = new Date().toISOString();
     // Kept for three missed beats; /health/ready reports it.
-    await this.redis.set(heartbeatKey(this.config.get('REDIS_PREFIX')), at, 'EX', 180);
+    await this.state.set(heartbeatKey(this.config.get('REDIS_PREFIX')), at, 180);
     this.logger.debug({ jobId: job.id }, 'heartbeat');
     return { at };
   }

@@ -20,6 +20,8 @@ export * from './problem/to-problem.js';
 export * from './problem/validation.js';
 export * from './queue/jobs.js';
 export * from './queue/queue.module.js';
+export * from './queue/queue-backend.js';
+export * from './queue/shared-state.js';
 export * from './time/clock.js';
 export * from './time/office-dates.js';
 export * from './context/ctx.decorator.js';

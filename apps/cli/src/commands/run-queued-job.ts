@@ -1,4 +1,4 @@
-import { AppConfig, QueueName } from '@app/platform';
+import { AppConfig, queueConnection, QueueName } from '@app/platform';
 import { QueueEvents, Worker, type Job } from 'bullmq';
 
 /** A one-line progress bar on stderr (stdout keeps the result). */
@@ -26,7 +26,7 @@ export async function runQueuedJob(
     progressText?: (data: Record<string, number>) => string;
   },
 ): Promise<void> {
-  const connection = { url: config.get('REDIS_URL'), maxRetriesPerRequest: null };
+  const connection = queueConnection(config.values);
   const prefix = config.get('REDIS_PREFIX');
   const events = new QueueEvents(job.queue, { connection, prefix });
   // A worker for this queue only: other CLI commands must not take jobs.

@@ -1,6 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { AppConfig, REDIS } from '@app/platform';
-import { Redis } from 'ioredis';
+import { Injectable } from '@nestjs/common';
+import { AppConfig, SharedState } from '@app/platform';
 import { plainHash } from './token-hash.js';
 
 export const MAX_FAILED_LOGINS = 10;
@@ -13,27 +12,22 @@ export const FAILED_LOGIN_WINDOW_SECONDS = 15 * 60;
 @Injectable()
 export class LoginThrottleService {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    private readonly state: SharedState,
     private readonly config: AppConfig,
   ) {}
 
   /** Seconds until the account may try again, or 0 when it may try now. */
   async blockedFor(email: string): Promise<number> {
-    const key = this.key(email);
-    const [[, count], [, ttl]] = (await this.redis.multi().get(key).pttl(key).exec()) as [
-      [unknown, string | null],
-      [unknown, number],
-    ];
-    return Number(count ?? 0) >= MAX_FAILED_LOGINS ? Math.max(1, Math.ceil(ttl / 1000)) : 0;
+    const failures = await this.state.get(this.key(email));
+    return Number(failures?.value ?? 0) >= MAX_FAILED_LOGINS ? Math.max(1, Math.ceil(failures!.ttlMs / 1000)) : 0;
   }
 
   async recordFailure(email: string): Promise<void> {
-    const key = this.key(email);
-    await this.redis.multi().set(key, 0, 'EX', FAILED_LOGIN_WINDOW_SECONDS, 'NX').incr(key).exec();
+    await this.state.increment(this.key(email), FAILED_LOGIN_WINDOW_SECONDS);
   }
 
   async reset(email: string): Promise<void> {
-    await this.redis.del(this.key(email));
+    await this.state.delete(this.key(email));
   }
 
   private key(email: string): string {

@@ -1,6 +1,5 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { AppConfig, REDIS, type Principal } from '@app/platform';
-import { Redis } from 'ioredis';
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig, SharedState, type Principal } from '@app/platform';
 import { LRUCache } from 'lru-cache';
 import type { UserView } from '../users/user.dto.js';
 
@@ -19,18 +18,18 @@ type Eviction = { sessionId: string } | { userId: string } | { tokenId: string }
 /**
  * Resolved sessions and service tokens, kept for a few seconds so that an authenticated
  * request needs no database round trip. Whatever revokes or changes access evicts here:
- * locally at once, and in every other API process through Redis pub/sub. If that message
- * is lost (Redis down), an entry still lives at most SESSION_CACHE_SECONDS.
+ * locally at once, and in every other API process through the shared state's broadcast
+ * (Redis pub/sub, or LISTEN/NOTIFY in embedded mode). If that message is lost, an entry still lives at most SESSION_CACHE_SECONDS.
  */
 @Injectable()
-export class PrincipalCache implements OnModuleDestroy {
+export class PrincipalCache {
   private readonly logger = new Logger(PrincipalCache.name);
   private readonly entries: LRUCache<string, CachedSession> | null;
-  private subscriber: Redis | null = null;
+  private listening = false;
   private readonly channel: string;
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    private readonly state: SharedState,
     config: AppConfig,
   ) {
     const seconds = config.get('SESSION_CACHE_SECONDS');
@@ -56,7 +55,7 @@ export class PrincipalCache implements OnModuleDestroy {
   /** Call after the change has committed, so no request can re-cache the old state. */
   async evict(eviction: Eviction): Promise<void> {
     this.evictLocally(eviction);
-    await this.redis.publish(this.channel, JSON.stringify(eviction)).catch((error: Error) => {
+    await this.state.publish(this.channel, JSON.stringify(eviction)).catch((error: Error) => {
       this.logger.warn(`eviction not broadcast (${error.message}); other processes expire it by TTL`);
     });
   }
@@ -78,21 +77,17 @@ export class PrincipalCache implements OnModuleDestroy {
 
   /** Subscribes on first use, so the CLI and worker never hold a subscriber connection. */
   private listen(): void {
-    if (this.subscriber) return;
-    this.subscriber = this.redis.duplicate();
-    this.subscriber.on('message', (_channel: string, message: string) => {
+    if (this.listening) return;
+    this.listening = true;
+    const onMessage = (message: string) => {
       try {
         this.evictLocally(JSON.parse(message) as Eviction);
       } catch {
         this.logger.warn('ignored a malformed eviction message');
       }
-    });
-    this.subscriber.subscribe(this.channel).catch((error: Error) => {
+    };
+    this.state.subscribe(this.channel, onMessage).catch((error: Error) => {
       this.logger.warn(`cannot subscribe to evictions (${error.message}); entries expire by TTL`);
     });
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
   }
 }

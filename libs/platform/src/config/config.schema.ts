@@ -29,6 +29,13 @@ export const configSchema = z
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     DATABASE_URL: postgresUrl.default('postgres://postgres@127.0.0.1:5432/kyosei'),
     REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
+    // Where the queues live: Redis (production), or BullMQ's PostgreSQL backend in the same
+    // database (embedded mode: nothing but Node.js installed).
+    QUEUE_BACKEND: z.enum(['redis', 'postgres']).default('redis'),
+    // Set by the run command when it started the embedded PostgreSQL; production refuses it
+    // unless KYOSEI_ALLOW_EMBEDDED=1.
+    KYOSEI_EMBEDDED: z.enum(['0', '1']).default('0'),
+    KYOSEI_ALLOW_EMBEDDED: z.enum(['0', '1']).default('0'),
     REDIS_PREFIX: z
       .string()
       .regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, _ and - only')
@@ -88,6 +95,15 @@ export const configSchema = z
     }
     if (env.NODE_ENV === 'production' && env.DATA_HASH_KEY === DEVELOPMENT_DATA_HASH_KEY) {
       ctx.addIssue({ code: 'custom', path: ['DATA_HASH_KEY'], message: 'must be set in production' });
+    }
+    const embedded = env.KYOSEI_EMBEDDED === '1' || env.QUEUE_BACKEND === 'postgres';
+    if (env.NODE_ENV === 'production' && embedded && env.KYOSEI_ALLOW_EMBEDDED !== '1') {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.KYOSEI_EMBEDDED === '1' ? 'KYOSEI_EMBEDDED' : 'QUEUE_BACKEND'],
+        message:
+          'embedded mode (embedded PostgreSQL, queues in PostgreSQL) is refused in production unless KYOSEI_ALLOW_EMBEDDED=1',
+      });
     }
   });
 

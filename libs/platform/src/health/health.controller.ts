@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import {
   HealthCheckService,
@@ -7,11 +7,10 @@ import {
   type HealthCheckResult,
 } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
-import { Redis } from 'ioredis';
 import { Public } from '../access/access.decorator.js';
 import { AppConfig } from '../config/app-config.js';
 import { heartbeatKey } from '../queue/jobs.js';
-import { REDIS } from '../queue/queue.module.js';
+import { SharedState } from '../queue/shared-state.js';
 
 /** Liveness says the process answers; readiness says it can reach PostgreSQL and Redis. */
 @ApiExcludeController()
@@ -22,7 +21,7 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     private readonly config: AppConfig,
-    @Inject(REDIS) private readonly redis: Redis,
+    private readonly state: SharedState,
   ) {}
 
   @Public()
@@ -37,7 +36,7 @@ export class HealthController {
     try {
       return await this.health.check([
         () => this.database.pingCheck('database').withTimeout(1_500),
-        () => this.redisCheck(),
+        () => this.queueCheck(),
         () => this.workerCheck(),
       ]);
     } catch (error) {
@@ -49,14 +48,15 @@ export class HealthController {
     }
   }
 
-  private async redisCheck() {
-    const indicator = this.indicators.check('redis');
+  /** Redis, or in embedded mode the database that holds the queues. */
+  private async queueCheck() {
+    const indicator = this.indicators.check(this.config.get('QUEUE_BACKEND') === 'postgres' ? 'queues' : 'redis');
     try {
-      const answer = await Promise.race([
-        this.redis.ping(),
+      await Promise.race([
+        this.state.ping(),
         new Promise<string>((_, reject) => setTimeout(() => reject(new Error('timeout')), 1_500).unref()),
       ]);
-      return answer === 'PONG' ? indicator.up() : indicator.down({ message: `unexpected reply ${answer}` });
+      return indicator.up();
     } catch (error) {
       return indicator.down({ message: (error as Error).message });
     }
@@ -65,7 +65,9 @@ export class HealthController {
   /** The worker's heartbeat is information, not a reason to take the API out of service. */
   private async workerCheck() {
     const indicator = this.indicators.check('worker');
-    const last = await this.redis.get(heartbeatKey(this.config.get('REDIS_PREFIX'))).catch(() => null);
-    return last ? indicator.up({ lastHeartbeat: last }) : indicator.degraded({ message: 'no heartbeat seen yet' });
+    const last = await this.state.get(heartbeatKey(this.config.get('REDIS_PREFIX'))).catch(() => null);
+    return last
+      ? indicator.up({ lastHeartbeat: last.value })
+      : indicator.degraded({ message: 'no heartbeat seen yet' });
   }
 }

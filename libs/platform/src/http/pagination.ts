@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ProblemException } from '../problem/problem.js';
@@ -26,14 +27,31 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+// A cursor holds the last row's sort key, which may be a name: sealed (AES-256-GCM), so that no
+// personal data travels in URLs, logs or proxies. The key comes from SESSION_SECRET so that every
+// API replica reads every other's cursors; until configured, a key of this process.
+let cursorKey = randomBytes(32);
+
+/** Called once at start with SESSION_SECRET. */
+export function sealCursorsWith(secret: string): void {
+  cursorKey = createHash('sha256').update(`kyosei-cursor\0${secret}`).digest();
+}
+
 export function encodeCursor(position: object): string {
-  return Buffer.from(JSON.stringify(position)).toString('base64url');
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', cursorKey, iv);
+  const sealed = Buffer.concat([cipher.update(JSON.stringify(position), 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
 }
 
 export function decodeCursor<T extends object>(cursor: string | undefined, keys: (keyof T)[]): T | undefined {
   if (!cursor) return undefined;
   try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as T;
+    const bytes = Buffer.from(cursor, 'base64url');
+    const decipher = createDecipheriv('aes-256-gcm', cursorKey, bytes.subarray(0, 12));
+    decipher.setAuthTag(bytes.subarray(12, 28));
+    const text = Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
+    const value = JSON.parse(text) as T;
     if (value && typeof value === 'object' && keys.every((key) => typeof value[key] === 'string')) return value;
   } catch {
     // fall through to the 400 below

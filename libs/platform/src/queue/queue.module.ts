@@ -1,19 +1,23 @@
 import { BullModule } from '@nestjs/bullmq';
-import { type DynamicModule, Global, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
+import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { QueueName } from './jobs.js';
+import { prepareQueueBackend, queueConnection } from './queue-backend.js';
+import { PostgresSharedState, RedisSharedState, SharedState } from './shared-state.js';
 
-export const REDIS = Symbol('REDIS');
-
-class RedisCloser implements OnApplicationShutdown {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+class SharedStateCloser implements OnApplicationShutdown {
+  constructor(@Inject(SharedState) private readonly state: SharedState) {}
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await this.state.close();
   }
 }
 
-/** BullMQ connection and queues, plus one shared ioredis client for small key-value needs. */
+/**
+ * BullMQ's connection and queues (Redis, or BullMQ's PostgreSQL backend in embedded mode),
+ * plus the small shared state of the processes (counters, heartbeat, broadcasts) on the same.
+ */
 @Global()
 @Module({})
 export class QueueModule {
@@ -23,22 +27,26 @@ export class QueueModule {
       imports: [
         BullModule.forRootAsync({
           inject: [AppConfig],
-          useFactory: (config: AppConfig) => ({
-            connection: { url: config.get('REDIS_URL'), maxRetriesPerRequest: null },
-            prefix: config.get('REDIS_PREFIX'),
-          }),
+          useFactory: async (config: AppConfig) => {
+            const connection = queueConnection(config.values);
+            await prepareQueueBackend(config.values);
+            return { connection, prefix: config.get('REDIS_PREFIX') };
+          },
         }),
         BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
       ],
       providers: [
         {
-          provide: REDIS,
-          inject: [AppConfig],
-          useFactory: (config: AppConfig) => new Redis(config.get('REDIS_URL'), { maxRetriesPerRequest: 2 }),
+          provide: SharedState,
+          inject: [AppConfig, DataSource],
+          useFactory: (config: AppConfig, dataSource: DataSource): SharedState =>
+            config.get('QUEUE_BACKEND') === 'postgres'
+              ? new PostgresSharedState(dataSource, config.get('DATABASE_URL'))
+              : new RedisSharedState(new Redis(config.get('REDIS_URL'), { maxRetriesPerRequest: 2 })),
         },
-        RedisCloser,
+        SharedStateCloser,
       ],
-      exports: [BullModule, REDIS],
+      exports: [BullModule, SharedState],
     };
   }
 }
