@@ -23,6 +23,7 @@ import { Notifications1766500000000 } from './1766500000000-notifications.js';
 import { AlertHistoryView1766600000000 } from './1766600000000-alert-history-view.js';
 import { Schooling1766700000000 } from './1766700000000-schooling.js';
 import { Reports1766800000000 } from './1766800000000-reports.js';
+import { RowLevelSecurity1766900000000 } from './1766900000000-row-level-security.js';
 import { SharedState1767000000000 } from './1767000000000-shared-state.js';
 
 /** Every migration, in order. Listed as classes (no globs) so builds and tests see the same set. */
@@ -52,6 +53,7 @@ export const MIGRATIONS = [
   AlertHistoryView1766600000000,
   Schooling1766700000000,
   Reports1766800000000,
+  RowLevelSecurity1766900000000,
   SharedState1767000000000,
 ];
 export { STATUSES as STATUSES_OF_RESIDENCE } from './1764500000000-resident-registry.js';

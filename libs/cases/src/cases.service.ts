@@ -8,6 +8,7 @@ import {
   DomainEvents,
   officeDate,
   ProblemException,
+  RowScope,
   toPage,
   type Page,
   type RequestContext,
@@ -24,6 +25,16 @@ import type {
   UpdateCaseDto,
 } from './cases.dto.js';
 import { validConsentSql } from './consents.service.js';
+
+/**
+ * Cases are reached by office, not by municipality: their owner, or an office with an accepted
+ * referral whose consent is in force (checked in SQL by `access` and `list`), which may serve another
+ * municipality than the resident's. The request's row scope ([K13], RowScope) would hide that
+ * resident's name and alerts from the office referred to, so case work runs unrestricted behind
+ * those checks.
+ */
+const reachedByReferral = <T>(work: () => Promise<T>): Promise<T> =>
+  RowScope.unrestricted('a case is reached by its office or an accepted referral, not by municipality', work);
 
 const CASE_COLUMNS = `c.id, c.resident_id, c.owner_org_id, c.worker_user_id, c.category, c.title, c.status, c.priority,
   c.next_action_on::text AS next_action_on, c.closure_reason, c.closed_on::text AS closed_on, c.version, c.created_at,
@@ -140,7 +151,7 @@ export class CasesService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<CaseResponse> {
-    return this.read(this.dataSource.manager, ctx, id, true);
+    return reachedByReferral(() => this.read(this.dataSource.manager, ctx, id, true));
   }
 
   /** Cases the office owns or was referred (accepted, consent in force), soonest next action first. */
@@ -163,10 +174,12 @@ export class CasesService {
     if (cursor) {
       where.push(`(${nextKey}, c.id) > ($${params.push(cursor.n)}::date, $${params.push(cursor.id)}::uuid)`);
     }
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT ${CASE_COLUMNS}, ${nextKey}::text AS next_key FROM support_case c JOIN resident_register r ON r.id = c.resident_id
-        WHERE ${where.join(' AND ')} ORDER BY ${nextKey}, c.id LIMIT $3`,
-      params,
+    const rows: Array<Record<string, unknown>> = await reachedByReferral(() =>
+      this.dataSource.query(
+        `SELECT ${CASE_COLUMNS}, ${nextKey}::text AS next_key FROM support_case c JOIN resident_register r ON r.id = c.resident_id
+          WHERE ${where.join(' AND ')} ORDER BY ${nextKey}, c.id LIMIT $3`,
+        params,
+      ),
     );
     const page = toPage(rows, limit, (row) => ({ n: row.next_key as string, id: row.id as string }));
     await this.audit.recordMany(
@@ -190,6 +203,11 @@ export class CasesService {
    * a 409 and changes nothing), so concurrent edits never silently overwrite each other.
    */
   async update(ctx: RequestContext, id: string, input: UpdateCaseDto): Promise<CaseResponse> {
+    // Unrestricted also so that the office referred to hears it may not change the case (403, not 404).
+    return reachedByReferral(() => this.change(ctx, id, input));
+  }
+
+  private async change(ctx: RequestContext, id: string, input: UpdateCaseDto): Promise<CaseResponse> {
     const updated = await this.dataSource.transaction(async (tx) => {
       const { row: before, access } = await this.access(tx, ctx, id);
       if (access !== 'OWNER') throw ProblemException.forbidden('Only the office that owns the case changes it.');
@@ -268,6 +286,10 @@ export class CasesService {
   }
 
   async addNote(ctx: RequestContext, caseId: string, input: CreateNoteDto): Promise<NoteResponse> {
+    return reachedByReferral(() => this.writeNote(ctx, caseId, input));
+  }
+
+  private async writeNote(ctx: RequestContext, caseId: string, input: CreateNoteDto): Promise<NoteResponse> {
     return this.dataSource.transaction(async (tx) => {
       const { row, purpose } = await this.access(tx, ctx, caseId);
       const [note] = await tx.query(
@@ -294,7 +316,7 @@ export class CasesService {
 
   /** Notes the caller may read: every NORMAL note, and SENSITIVE ones of the caller's own office. */
   async notes(ctx: RequestContext, caseId: string, exported = false): Promise<NoteResponse[]> {
-    const { row, purpose } = await this.access(this.dataSource.manager, ctx, caseId);
+    const { row, purpose } = await reachedByReferral(() => this.access(this.dataSource.manager, ctx, caseId));
     const rows = await this.dataSource.query(
       `SELECT ${NOTE_COLUMNS} FROM case_note
         WHERE case_id = $1 AND (sensitivity = 'NORMAL' OR (author_org_id = $2 AND NOT $3::boolean))
@@ -314,6 +336,10 @@ export class CasesService {
 
   /** Notes, referrals, changes and alerts ([K8]) of a case in the order they happened. */
   async timeline(ctx: RequestContext, caseId: string): Promise<TimelineEntryResponse[]> {
+    return reachedByReferral(() => this.timelineOf(ctx, caseId));
+  }
+
+  private async timelineOf(ctx: RequestContext, caseId: string): Promise<TimelineEntryResponse[]> {
     const { row, purpose } = await this.access(this.dataSource.manager, ctx, caseId);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `SELECT at, 'EVENT' AS kind, e.kind AS what, actor_org_id, actor_user_id, detail FROM case_event e WHERE case_id = $1

@@ -41,3 +41,4 @@ export * from './http/send-csv.js';
 export * from './events/domain-events.js';
 export * from './http/csv-upload.js';
 export * from './i18n/language-code.js';
+export * from './db/row-scope.js';

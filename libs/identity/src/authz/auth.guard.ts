@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ACCESS_METADATA, ProblemException, type AccessRule, type RequestWithPrincipal } from '@app/platform';
+import { ACCESS_METADATA, ProblemException, RowScope, type AccessRule, type RequestWithPrincipal } from '@app/platform';
 import { Authenticator } from '../auth/authenticator.js';
 import type { CachedSession } from '../auth/principal-cache.js';
 import { sameSecret } from '../auth/token-hash.js';
@@ -58,6 +58,10 @@ export class AuthGuard implements CanActivate {
     if (rule.kind === 'roles' && !rule.roles.some((role) => principal.roles.includes(role))) {
       throw ProblemException.forbidden(`This needs one of the roles ${rule.roles.join(', ')}.`);
     }
+    // The database backstop: from here on PostgreSQL shows this request only the rows of the
+    // principal's municipalities (a PESO: its jurisdiction; an office without any: none), whatever
+    // filter a query forgets (row-level security, migration 1766900000000).
+    RowScope.admitRequest(principal.municipalityCodes);
     return true;
   }
 }

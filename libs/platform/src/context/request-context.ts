@@ -2,7 +2,8 @@ import type { Principal } from './principal.js';
 
 /**
  * Passed explicitly from controllers to services (no async-local magic), so that every
- * write knows who did it, from which request, and for what purpose.
+ * write knows who did it, from which request, and for what purpose. The one async-local value
+ * is the database's row scope (db/row-scope.ts): a backstop for the callers that forget.
  */
 export interface RequestContext {
   requestId: string;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
+import { connectScoped } from './scoped-connections.js';
 
 /**
  * Hot, complex read statements (the name search) run as named prepared statements with a generic
@@ -21,8 +22,7 @@ export class PreparedStatements implements OnApplicationShutdown {
   async query<T = Record<string, unknown>>(text: string, values: unknown[]): Promise<T[]> {
     // The name is derived from the text, so each shape of statement is prepared once per connection.
     const name = `k${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
-    const result = await this.connections().query({ name, text, values });
-    return result.rows as T[];
+    return runNamed<T>(this.connections(), name, text, values);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -63,6 +63,26 @@ export async function preparedQuery<T = Record<string, unknown>>(
 ): Promise<T[]> {
   const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
   const name = `k${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
-  const result = await pool.query({ name, text, values });
-  return result.rows as T[];
+  return runNamed<T>(pool, name, text, values);
+}
+
+/**
+ * `pool.query` with the checkout in the current row scope (db/row-scope.ts), and like it: a
+ * connection that raised an error is not reused.
+ */
+async function runNamed<T>(pool: pg.Pool, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const client = await connectScoped(pool);
+  // A connection lost while checked out emits 'error'; the query's rejection reports it.
+  const onError = (): void => {};
+  client.on('error', onError);
+  try {
+    const result = await client.query({ name, text, values });
+    client.removeListener('error', onError);
+    client.release();
+    return result.rows as T[];
+  } catch (error) {
+    client.removeListener('error', onError);
+    client.release(error as Error);
+    throw error;
+  }
 }
