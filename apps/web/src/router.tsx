@@ -40,10 +40,7 @@ const routes = [
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/residents',
-    validateSearch: (search: Record<string, unknown>): { q?: string; birthDate?: string } => ({
-      q: typeof search.q === 'string' ? search.q : undefined,
-      birthDate: typeof search.birthDate === 'string' ? search.birthDate : undefined,
-    }),
+    // No search parameters: a name must not be in a URL (components/resident-query.ts).
     component: page(() => import('./pages/ResidentsPage'), 'ResidentsPage'),
   }),
   createRoute({

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken, unwrap } from './api/client';
 import type { Me, Role } from './api/types';
+import { forgetResidentQuery } from './components/resident-query';
 
 /** The signed-in principal, or null when there is no session. */
 export const meQuery = {
@@ -27,8 +28,12 @@ export function useSignOut() {
   return async () => {
     await api.POST('/api/v1/auth/logout');
     setCsrfToken(null);
-    client.clear();
+    forgetResidentQuery();
+    // Signed out first, so the shell shows the login page at once; then every answer is dropped.
+    // (clear() first left the page on screen, records and names included: the mounted observers
+    // still held the removed queries and were never told.)
     client.setQueryData(['me'], null);
+    client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
   };
 }
 

@@ -46,6 +46,19 @@ export class ResidentsController {
     return this.residents.search(ctx, query);
   }
 
+  /**
+   * The same search, its fields in a JSON body: a name typed into a search box then never travels
+   * in a URL (browser history, proxy access logs). The web UI searches this way.
+   */
+  @Post('search')
+  @Roles('CITY_CASEWORKER', 'PESO_COUNSELOR', 'SCHOOL_OFFICER')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Search as GET /residents does, with the fields in the body (names stay out of URLs)' })
+  @ApiOkResponse({ type: ResidentPageResponse })
+  searchInBody(@Ctx() ctx: RequestContext, @Body() body: ResidentQueryDto): Promise<Page<ResidentView>> {
+    return this.residents.search(ctx, body);
+  }
+
   @Get(':id')
   @Roles('CITY_CASEWORKER', 'PESO_COUNSELOR', 'SCHOOL_OFFICER')
   @ApiOperation({ summary: 'One resident, as much as your role may see; ETag is the version' })

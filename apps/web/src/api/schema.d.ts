@@ -225,6 +225,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/residents/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Search as GET /residents does, with the fields in the body (names stay out of URLs) */
+        post: operations["ResidentsController_searchInBody"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/residents/{id}": {
         parameters: {
             query?: never;
@@ -2421,6 +2438,27 @@ export interface components {
             items: components["schemas"]["ResidentResponse"][];
             /** @description Pass as cursor for the next page */
             nextCursor: string | null;
+        };
+        ResidentQueryDto: {
+            /** @default 50 */
+            limit: number;
+            /** @description nextCursor from the previous page */
+            cursor?: string;
+            /** @description Any name form: alphabet, katakana, kanji, common name; any order, typos allowed */
+            q?: string;
+            residentKey?: string;
+            /** @example 1994-07-21 */
+            birthDate?: string;
+            /** @example AB12345678CD */
+            cardNumber?: string;
+            /**
+             * @description Status of residence expires before this date
+             * @example 2027-01-31
+             */
+            statusExpiresBefore?: string;
+            /** @enum {string} */
+            registryCategory?: "MID_LONG_TERM" | "SPECIAL_PERMANENT" | "TEMPORARY_PROTECTION" | "PROVISIONAL_STAY" | "NOT_REGISTERED";
+            householdId?: string;
         };
         UpdateResidentDto: {
             /** @description The register's key (unique within the municipality); none for NOT_REGISTERED */
@@ -5009,6 +5047,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ResidentResponse"];
+                };
+            };
+        };
+    };
+    ResidentsController_searchInBody: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResidentQueryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentPageResponse"];
                 };
             };
         };

@@ -23,7 +23,8 @@ export function ResidentSearch(props: {
   const results = useQuery({
     queryKey: ['resident-search', q],
     enabled: q !== '',
-    queryFn: () => unwrap<Page<Resident>>(api.GET('/api/v1/residents', { params: { query: { q, limit: 10 } } })),
+    // In the body, not the URL: names stay out of query strings and access logs.
+    queryFn: () => unwrap<Page<Resident>>(api.POST('/api/v1/residents/search', { body: { q, limit: 10 } })),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();

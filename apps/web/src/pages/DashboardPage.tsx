@@ -8,6 +8,7 @@ import type { AlertCount } from '../api/types';
 import { ALERT_SEVERITIES, alertRulesQuery, inLanguage, SEVERITY_TONES } from '../components/alerts';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ToneBadge } from '../components/kit';
+import { rememberResidentQuery } from '../components/resident-query';
 import { canSee, MENU, useMe } from '../session';
 
 export function DashboardPage() {
@@ -20,7 +21,9 @@ export function DashboardPage() {
 
   const search = (event: FormEvent) => {
     event.preventDefault();
-    void navigate({ to: '/residents', search: { q } });
+    // The name goes to the search page in memory, not in its URL.
+    rememberResidentQuery({ q: q.trim() || undefined });
+    void navigate({ to: '/residents' });
   };
 
   return (

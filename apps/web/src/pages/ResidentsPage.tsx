@@ -1,20 +1,21 @@
 import { Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import type { Page, Resident } from '../api/types';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { alphabetName, otherNames } from '../components/names';
+import { lastResidentQuery, rememberResidentQuery, type ResidentQuery } from '../components/resident-query';
 import { StatusName } from '../components/StatusName';
 
 const PAGE_SIZE = 20;
 
 export function ResidentsPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const search = useSearch({ from: '/residents' });
+  // The question asked, in memory only: never in the URL (components/resident-query.ts).
+  const [search, setSearch] = useState<ResidentQuery>(lastResidentQuery);
   const [q, setQ] = useState(search.q ?? '');
   const [birthDate, setBirthDate] = useState(search.birthDate ?? '');
   // Cursor paging: the cursors of the pages seen so far, to go forward and back to the first.
@@ -25,10 +26,8 @@ export function ResidentsPage() {
     queryKey: ['residents', search.q, search.birthDate, cursor],
     queryFn: () =>
       unwrap<Page<Resident>>(
-        api.GET('/api/v1/residents', {
-          params: {
-            query: { q: search.q || undefined, birthDate: search.birthDate || undefined, cursor, limit: PAGE_SIZE },
-          },
+        api.POST('/api/v1/residents/search', {
+          body: { q: search.q || undefined, birthDate: search.birthDate || undefined, cursor, limit: PAGE_SIZE },
         }),
       ),
     placeholderData: keepPreviousData,
@@ -37,7 +36,9 @@ export function ResidentsPage() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setCursors([]);
-    void navigate({ to: '/residents', search: { q: q.trim() || undefined, birthDate: birthDate || undefined } });
+    const next = { q: q.trim() || undefined, birthDate: birthDate || undefined };
+    rememberResidentQuery(next);
+    setSearch(next);
   };
 
   return (
