@@ -91,7 +91,8 @@ export class CreateReferralDto {
   referredOn: string;
 
   @ApiPropertyOptional({ description: 'A job: the vacancy number (求人番号)' })
-  @ValidateIf((body: CreateReferralDto) => body.kind === 'JOB' && !body.employerName)
+  // Checked whenever sent (stored for a job), required for a job without an employer.
+  @ValidateIf((body: CreateReferralDto) => (body.kind === 'JOB' && !body.employerName) || body.vacancyRef !== undefined)
   @IsString()
   @MaxLength(40)
   vacancyRef?: string;
@@ -103,7 +104,7 @@ export class CreateReferralDto {
   employerName?: string;
 
   @ApiPropertyOptional({ description: 'A training: the course' })
-  @ValidateIf((body: CreateReferralDto) => body.kind === 'TRAINING')
+  @ValidateIf((body: CreateReferralDto) => body.kind === 'TRAINING' || body.courseName !== undefined)
   @IsString()
   @MaxLength(200)
   courseName?: string;

@@ -11,7 +11,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@app/audit';
 import { Ctx, IsCalendarDate, ProblemException, Roles, UuidParam, type RequestContext } from '@app/platform';
 import { ResidentDirectory } from '@app/residents';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 
 export const VERIFICATIONS = ['CLAIMED', 'DOCUMENT_SEEN', 'VERIFIED_ONLINE', 'EVALUATED'] as const;
@@ -19,7 +19,7 @@ export const VERIFICATIONS = ['CLAIMED', 'DOCUMENT_SEEN', 'VERIFIED_ONLINE', 'EV
 export class CreateCredentialDto {
   @ApiProperty({ example: 'Bachelor of Engineering (Mechanical)' })
   @IsString()
-  @MaxLength(200)
+  @Length(1, 200)
   title: string;
 
   @ApiProperty({ example: 'VN', description: 'ISO 3166-1 alpha-2' })

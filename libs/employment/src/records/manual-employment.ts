@@ -21,9 +21,9 @@ import {
 import { ResidentDirectory } from '@app/residents';
 import { Type } from 'class-transformer';
 import {
+  buildMessage,
   IsBoolean,
   IsInt,
-  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -32,6 +32,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -42,6 +43,18 @@ import { EmploymentRecordResponse, EmploymentRecordsService } from './employment
 const Nullable = () => IsOptional();
 /** May be left out on update, never cleared. */
 const NotNull = () => ValidateIf((_: object, value: unknown) => value !== undefined);
+/**
+ * A number with at most two decimal places. class-validator's `maxDecimalPlaces` throws (a 500) on
+ * numbers it prints without a ".", such as 1e-7.
+ */
+const IsHours = () =>
+  ValidateBy({
+    name: 'isHours',
+    validator: {
+      validate: (value: unknown) => typeof value === 'number' && Number(value.toFixed(2)) === value,
+      defaultMessage: buildMessage((each) => `${each}$property must be a number with at most 2 decimal places`),
+    },
+  });
 
 export class ManualEmployerDto {
   @ApiProperty({ example: '株式会社浜松部品' })
@@ -80,7 +93,7 @@ class EmploymentTermsDto {
 
   @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, maximum: 168 })
   @Nullable()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsHours()
   @Min(0)
   @Max(168)
   weeklyContractHours?: number | null;

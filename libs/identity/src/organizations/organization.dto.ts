@@ -16,6 +16,9 @@ import {
 } from 'class-validator';
 import { IsMunicipalityCode } from './municipality-code.js';
 
+/** May be left out, but never null: `@IsOptional()` lets null through to the service. */
+const Omissible = () => ValidateIf((_: object, value: unknown) => value !== undefined);
+
 /** A PESO office's municipalities: 1 to 200 distinct, valid municipality codes. */
 const IsJurisdiction = (): PropertyDecorator =>
   applyDecorators(IsArray(), ArrayMinSize(1), ArrayMaxSize(200), ArrayUnique(), IsMunicipalityCode({ each: true }));
@@ -48,13 +51,13 @@ export class UpdateOrganizationDto {
   version: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omissible()
   @IsString()
   @Length(1, 200)
   name?: string;
 
   @ApiPropertyOptional({ description: 'PESO only' })
-  @IsOptional()
+  @Omissible()
   @IsJurisdiction()
   jurisdictionCodes?: string[];
 }

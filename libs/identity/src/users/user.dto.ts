@@ -15,9 +15,13 @@ import {
   IsUUID,
   Length,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import { OrganizationView } from '../organizations/organization.dto.js';
 import { PASSWORD_MIN_LENGTH } from '../auth/password.service.js';
+
+/** May be left out, but never null: `@IsOptional()` lets null through, and null has no meaning here. */
+const Omissible = () => ValidateIf((_: object, value: unknown) => value !== undefined);
 
 const trimmedLowercase = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
@@ -60,13 +64,13 @@ export class UpdateUserDto {
   version: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omissible()
   @IsString()
   @Length(1, 100)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @IsOptional()
+  @Omissible()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(ROLES.length)
@@ -75,7 +79,7 @@ export class UpdateUserDto {
   roles?: Role[];
 
   @ApiPropertyOptional({ description: 'false signs the user out everywhere and blocks sign-in' })
-  @IsOptional()
+  @Omissible()
   @IsBoolean()
   active?: boolean;
 }

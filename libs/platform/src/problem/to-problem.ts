@@ -23,6 +23,11 @@ const POSTGRES_CLIENT_ERRORS: Record<string, { status: number; slug: string; det
   '22007': { status: 400, slug: 'invalid-value', detail: 'A date or time value is invalid.' },
   '22008': { status: 400, slug: 'invalid-value', detail: 'A date or time value is out of range.' },
   '22001': { status: 400, slug: 'invalid-value', detail: 'A value is too long.' },
+  // A number past its column's type (a version of 2^31, say): found by test/security/fuzz.e2e-spec.ts.
+  '22003': { status: 400, slug: 'invalid-value', detail: 'A number is out of range.' },
+  // NUL in text, or in JSON stored as jsonb: the validation pipe refuses both first; these are the backstop.
+  '22021': { status: 400, slug: 'invalid-value', detail: 'A value holds a character that cannot be stored (NUL).' },
+  '22P05': { status: 400, slug: 'invalid-value', detail: 'A value holds a character that cannot be stored (NUL).' },
 };
 
 /** Maps anything thrown to problem details. Used by the Nest filter and Fastify's error handler. */

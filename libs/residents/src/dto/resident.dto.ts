@@ -3,6 +3,7 @@ import { IsMunicipalityCode } from '@app/identity';
 import { IsCalendarDate, PageQueryDto } from '@app/platform';
 import { Transform } from 'class-transformer';
 import {
+  IsDefined,
   IsIn,
   IsISO31661Alpha2,
   IsOptional,
@@ -11,7 +12,6 @@ import {
   Length,
   Matches,
   MaxLength,
-  ValidateIf,
 } from 'class-validator';
 import {
   ADDRESS_MAX,
@@ -37,8 +37,11 @@ const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? va
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** Present means "set" (null clears it); absent means "leave as is". */
 const Nullable = () => IsOptional();
-/** Required on create; on update it may be left out but never cleared. */
-const NotNull = () => ValidateIf((_: object, value: unknown) => value !== undefined);
+/**
+ * Required on create; on update it may be left out but never cleared (UpdateResidentDto skips
+ * only undefined fields, so null reaches this check).
+ */
+const NotNull = () => IsDefined();
 
 export { RESIDENCE_CARD_NUMBER };
 
@@ -188,7 +191,9 @@ export class CreateResidentDto {
   communicationLevel?: CommunicationLevel | null;
 }
 
-export class UpdateResidentDto extends PartialType(OmitType(CreateResidentDto, ['municipalityCode'] as const)) {}
+export class UpdateResidentDto extends PartialType(OmitType(CreateResidentDto, ['municipalityCode'] as const), {
+  skipNullProperties: false,
+}) {}
 
 export class ResidentQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
