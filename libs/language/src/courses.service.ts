@@ -583,10 +583,11 @@ export class CoursesService {
          RETURNING e.id, e.resident_id, e.status`,
         [courseId, today, course.completion_attendance_percent],
       );
-      await tx.query(
+      const [withdrawn] = await tx.query(
         `UPDATE enrollment SET status = 'WITHDRAWN', ended_on = $2, end_reason = 'the course closed before a place opened',
                 version = version + 1, updated_at = now()
-          WHERE course_id = $1 AND status = 'WAITLISTED'`,
+          WHERE course_id = $1 AND status = 'WAITLISTED'
+         RETURNING id, resident_id`,
         [courseId, today],
       );
       await tx.query(
@@ -594,15 +595,31 @@ export class CoursesService {
         [courseId, today],
       );
       const decided = rows as Array<{ id: string; resident_id: string; status: string }>;
+      const unplaced = withdrawn as Array<{ id: string; resident_id: string }>;
       await this.audit.recordMany(
         ctx,
-        decided.map((row) => ({
-          action: 'enrollment.complete',
-          entity: 'enrollment',
-          entityId: row.id,
-          residentId: row.resident_id,
-          diff: { status: row.status },
-        })),
+        [
+          {
+            action: 'language_course.close',
+            entity: 'language_course',
+            entityId: courseId,
+            diff: { closedOn: today, decided: decided.length, withdrawn: unplaced.length },
+          },
+          ...decided.map((row) => ({
+            action: 'enrollment.complete',
+            entity: 'enrollment',
+            entityId: row.id,
+            residentId: row.resident_id,
+            diff: { status: row.status },
+          })),
+          ...unplaced.map((row) => ({
+            action: 'enrollment.withdraw',
+            entity: 'enrollment',
+            entityId: row.id,
+            residentId: row.resident_id,
+            diff: { status: 'WITHDRAWN', reason: 'the course closed before a place opened' },
+          })),
+        ],
         tx,
       );
       return {

@@ -62,7 +62,8 @@ export class MatchCommand extends CommandRunner {
     const result = await this.runs.get(runId);
     drawProgress(100, `${result.processedRows} rows`);
     process.stderr.write('\n');
-    const everywhere = [options.municipality];
+    // The command line started the run with no office: its municipality's view of it.
+    const everywhere = { orgId: null, municipalityCodes: [options.municipality] };
     await pipeline(Readable.from(await this.runs.resultCsv(runId, everywhere)), createWriteStream(output));
     if (result.errorRows > 0) {
       await pipeline(

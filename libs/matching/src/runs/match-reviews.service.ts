@@ -43,7 +43,7 @@ export class MatchReviewsService {
 
   async list(ctx: RequestContext, runId: string, query: ReviewQueryDto): Promise<Page<MatchReviewItem>> {
     const municipalities = ctx.principal!.municipalityCodes;
-    await this.runs.runRow(runId, municipalities);
+    await this.runs.runRow(runId, ctx.principal!);
     const limit = query.limit ?? 50;
     const after = decodeCursor<{ seq: string }>(query.cursor, ['seq']);
     const rows: ResultRow[] = await this.dataSource.query(
@@ -106,7 +106,7 @@ export class MatchReviewsService {
     residentId: string | undefined,
     verdict: 'ACCEPTED' | 'REJECTED',
   ): Promise<MatchReviewItem> {
-    const run = await this.runs.runRow(runId, ctx.principal!.municipalityCodes);
+    const run = await this.runs.runRow(runId, ctx.principal!);
     const item = await this.dataSource.transaction(async (tx) => {
       const [row]: ResultRow[] = await tx.query(
         `SELECT * FROM match_result WHERE run_id = $1 AND seq = $2 FOR UPDATE`,

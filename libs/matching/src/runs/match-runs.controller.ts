@@ -71,14 +71,14 @@ export class MatchRunsController {
   @ApiOperation({ summary: 'Status, progress and counts of a match run' })
   @ApiOkResponse({ type: MatchRunResponse })
   get(@Ctx() ctx: RequestContext, @UuidParam() id: string): Promise<MatchRunResponse> {
-    return this.runs.get(id, ctx.principal!.municipalityCodes);
+    return this.runs.get(id, ctx.principal!);
   }
 
   @Get(':id/result')
   @Roles(...MATCHERS)
   @ApiOperation({ summary: 'The result as CSV: source_ref, resident_key, decision, score — one line per input row' })
   async result(@Ctx() ctx: RequestContext, @UuidParam() id: string, @Res() reply: FastifyReply): Promise<void> {
-    sendCsv(reply, await this.runs.resultCsv(id, ctx.principal!.municipalityCodes), `match-${id}.csv`);
+    sendCsv(reply, await this.runs.resultCsv(id, ctx.principal!), `match-${id}.csv`);
   }
 
   @Get(':id/errors')
@@ -87,7 +87,7 @@ export class MatchRunsController {
   @Header('content-disposition', 'attachment; filename="match-errors.csv"')
   @ApiOperation({ summary: 'Rows that could not be matched (no name, impossible date) with the reason, as CSV' })
   errors(@Ctx() ctx: RequestContext, @UuidParam() id: string): Promise<string> {
-    return this.runs.errorsCsv(id, ctx.principal!.municipalityCodes);
+    return this.runs.errorsCsv(id, ctx.principal!);
   }
 
   @Get(':id/reviews')

@@ -6,8 +6,12 @@ import { MatchFileError } from './match-input.js';
 import type { MatchRunResponse } from './match-run.dto.js';
 import { MatchRunsService } from './match-runs.service.js';
 
-/** The matching queue: runs a match run with progress; a retry starts the run over. */
-@Processor(QueueName.matching)
+/**
+ * The matching queue: runs a match run with progress; a retry starts the run over. Shorter locks
+ * than BullMQ's 30 s (and a stall check every 5 s): the run of a killed worker is taken over by
+ * another within ~20 s instead of up to a minute (test/reliability/crash-safety.e2e-spec.ts).
+ */
+@Processor(QueueName.matching, { lockDuration: 15_000, stalledInterval: 5_000 })
 export class MatchRunsProcessor extends WorkerHost {
   private readonly logger = new Logger(MatchRunsProcessor.name);
 

@@ -19,6 +19,24 @@ import { MatchingService } from '../matching.service.js';
 import { checkMatchHeader, MatchFileError, readMatchInput, type InputRow } from './match-input.js';
 import { MATCH_SOURCES, type MatchRunResponse, type MatchSource } from './match-run.dto.js';
 
+/** Who asks for a run: the office and its municipalities. */
+/** Who reads a run: an office's principal, or the command line (no office). */
+export interface RunViewer {
+  orgId: string | null;
+  municipalityCodes: readonly string[];
+}
+
+/**
+ * A run is the work of the office that started it: a city's health-insurance roll is not the
+ * PESO's to read or review, although the PESO serves the same municipality. Runs started by the
+ * system or the command line (no office) are for the staff of their municipality.
+ */
+function mayRead(viewer: RunViewer, run: MatchRunRow): boolean {
+  return (
+    viewer.municipalityCodes.includes(run.municipality_code) && (run.org_id === null || run.org_id === viewer.orgId)
+  );
+}
+
 interface MatchRunRow {
   id: string;
   org_id: string | null;
@@ -111,7 +129,7 @@ export class MatchRunsService {
       { matchRunId: id },
       { ...JOB_OPTIONS[JobName.matchRun], jobId: matchRunJobId(id) },
     );
-    return this.get(id, principal?.municipalityCodes);
+    return this.get(id, principal ?? undefined);
   }
 
   /**
@@ -132,8 +150,8 @@ export class MatchRunsService {
     return rows.map((row) => ({ seq: row.seq, line: row.line, decision: row.decision, residentId: row.resident_id }));
   }
 
-  async get(id: string, visibleMunicipalities?: readonly string[]): Promise<MatchRunResponse> {
-    return viewOf(await this.runRow(id, visibleMunicipalities));
+  async get(id: string, viewer?: RunViewer): Promise<MatchRunResponse> {
+    return viewOf(await this.runRow(id, viewer));
   }
 
   /** Several runs in one query (lists of imports that go through match runs), by id. */
@@ -261,8 +279,8 @@ export class MatchRunsService {
    * The result file: one line per input row, in input order (columns are part of the interface).
    * The run's visibility is checked here, before the first line.
    */
-  async resultCsv(id: string, visibleMunicipalities: readonly string[]): Promise<AsyncGenerator<string>> {
-    await this.runRow(id, visibleMunicipalities);
+  async resultCsv(id: string, viewer: RunViewer): Promise<AsyncGenerator<string>> {
+    await this.runRow(id, viewer);
     return this.resultLines(id);
   }
 
@@ -281,8 +299,8 @@ export class MatchRunsService {
   }
 
   /** Rows that could not be matched at all, with the field and the reason. */
-  async errorsCsv(id: string, visibleMunicipalities: readonly string[]): Promise<string> {
-    await this.runRow(id, visibleMunicipalities);
+  async errorsCsv(id: string, viewer: RunViewer): Promise<string> {
+    await this.runRow(id, viewer);
     const rows: Array<{ line: number; source_ref: string; error_field: string; error_reason: string }> =
       await this.dataSource.query(
         `SELECT line, source_ref, error_field, error_reason FROM match_result
@@ -295,12 +313,11 @@ export class MatchRunsService {
     );
   }
 
-  async runRow(id: string, visibleMunicipalities?: readonly string[]): Promise<MatchRunRow> {
-    const [row] = await this.dataSource.query(`SELECT * FROM match_run WHERE id = $1`, [id]);
-    if (!row || (visibleMunicipalities && !visibleMunicipalities.includes(row.municipality_code))) {
-      throw ProblemException.notFound('Match run');
-    }
-    return row as MatchRunRow;
+  /** The run, or 404 when `viewer` (if given) may not know of it. */
+  async runRow(id: string, viewer?: RunViewer): Promise<MatchRunRow> {
+    const [row]: MatchRunRow[] = await this.dataSource.query(`SELECT * FROM match_run WHERE id = $1`, [id]);
+    if (!row || (viewer && !mayRead(viewer, row))) throw ProblemException.notFound('Match run');
+    return row;
   }
 
   private async verdictsFor(run: MatchRunRow, rows: InputRow[]): Promise<Verdicts> {

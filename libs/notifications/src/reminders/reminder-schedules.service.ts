@@ -59,7 +59,7 @@ export class ReminderSchedulesService {
         {
           action: 'reminder_schedule.update',
           entity: 'reminder_schedule',
-          entityId: null,
+          entityId: purpose,
           diff: {
             purpose,
             offsetsDays: [before.offsets_days, after.offsets_days],
