@@ -63,7 +63,8 @@ export class HouseholdsService {
   async addMember(ctx: RequestContext, id: string, residentId: string): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       const household = await this.find(tx, ctx, id);
-      await this.join(tx, ctx, household, residentId);
+      // A resident named in the path is "not there" (404) when of another municipality, as everywhere.
+      await this.join(tx, ctx, household, residentId, () => ProblemException.notFound('Resident'));
       await this.audit.record(
         ctx,
         { action: 'household.add_member', entity: 'household', entityId: id, residentId },
@@ -112,18 +113,23 @@ export class HouseholdsService {
     });
   }
 
-  private async join(tx: EntityManager, ctx: RequestContext, household: Household, residentId: string): Promise<void> {
+  private async join(
+    tx: EntityManager,
+    ctx: RequestContext,
+    household: Household,
+    residentId: string,
+    missing = () =>
+      ProblemException.validation([
+        { field: 'residentId', reason: 'no such resident in the household’s municipality' },
+      ]),
+  ): Promise<void> {
     const result = await tx
       .createQueryBuilder()
       .update(Resident)
       .set({ householdId: household.id, version: () => 'version + 1', updatedAt: () => 'now()' })
       .where('id = :residentId AND municipality_code = :code', { residentId, code: household.municipalityCode })
       .execute();
-    if (result.affected !== 1) {
-      throw ProblemException.validation([
-        { field: 'residentId', reason: 'no such resident in the household’s municipality' },
-      ]);
-    }
+    if (result.affected !== 1) throw missing();
     await this.audit.record(
       ctx,
       {
