@@ -89,6 +89,12 @@ describe('the built processes', () => {
       await new Promise((resolve) => setTimeout(resolve, 30));
       const answeredAtSignal = answered;
       api.child.kill('SIGTERM');
+      // While it drains, readiness says so: a load balancer stops sending new work.
+      await waitFor(
+        async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 503,
+        900,
+        'readiness to answer 503 while draining',
+      );
 
       const results = await Promise.all(replies);
       expect(answeredAtSignal).toBeLessThan(50);

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { AlertsModule, AlertsProcessor } from '@app/alerts';
 import { AuditModule } from '@app/audit';
 import { NotificationsModule, NotificationsProcessor } from '@app/notifications';
@@ -18,6 +19,7 @@ import {
   QueueModule,
 } from '@app/platform';
 import { MaintenanceProcessor } from './heartbeat.processor.js';
+import { JobHandback } from './job-handback.js';
 import { Schedules } from './schedules.js';
 
 @Module({})
@@ -46,8 +48,11 @@ export class WorkerModule {
         NotificationsModule,
         SchoolingModule,
         ReportsModule,
+        DiscoveryModule,
       ],
       providers: [
+        // On SIGTERM, jobs still running when the grace period ends go back to their queues.
+        JobHandback,
         MaintenanceProcessor,
         ImportsProcessor,
         MatchRunsProcessor,

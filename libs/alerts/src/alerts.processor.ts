@@ -8,9 +8,11 @@ import { NightlyReminders } from './nightly-reminders.js';
 
 /**
  * Alert evaluation in the worker: residents after a change (the jobs running side by side are
- * evaluated as one batch), the nightly sweep, and the nightly reminders.
+ * evaluated as one batch), the nightly sweep, and the nightly reminders. Shorter locks than
+ * BullMQ's 30 s (and a stall check every 5 s): the sweep of a killed worker is taken over by
+ * another within ~20 s instead of up to a minute (test/reliability/crash-safety.e2e-spec.ts).
  */
-@Processor(QueueName.alerts, { concurrency: EVALUATION_BATCH_SIZE })
+@Processor(QueueName.alerts, { concurrency: EVALUATION_BATCH_SIZE, lockDuration: 15_000, stalledInterval: 5_000 })
 export class AlertsProcessor extends WorkerHost {
   private readonly logger = new Logger(AlertsProcessor.name);
 

@@ -9,6 +9,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { Public } from '../access/access.decorator.js';
 import { AppConfig } from '../config/app-config.js';
+import { isShuttingDown } from '../lifecycle/graceful-shutdown.js';
 import { heartbeatKey } from '../queue/jobs.js';
 import { SharedState } from '../queue/shared-state.js';
 
@@ -33,6 +34,11 @@ export class HealthController {
   @Public()
   @Get('ready')
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult | object> {
+    if (isShuttingDown()) {
+      // Draining: requests already sent are finished, new ones belong on another replica.
+      void reply.status(503);
+      return { status: 'shutting_down' };
+    }
     try {
       return await this.health.check([
         () => this.database.pingCheck('database').withTimeout(1_500),

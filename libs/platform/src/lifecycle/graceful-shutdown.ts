@@ -1,20 +1,43 @@
 import type { LoggerService } from '@nestjs/common';
 import { parseConfig, type AppConfigValues } from '../config/config.schema.js';
 
+/** Hands over work still running instead of finishing it: true when there was some and all of it went. */
+type DeadlineHook = () => Promise<boolean>;
+const deadlineHooks: DeadlineHook[] = [];
+/** How long the deadline hooks may take (they must end before the orchestrator's SIGKILL). */
+const HANDOVER_MS = 2_000;
+
+/**
+ * Registers what to do when the grace period ends with work still running, e.g. the worker hands
+ * its running jobs back to their queues. If every hook succeeds the process exits 0 (the work was
+ * handed over, not lost); without hooks, or if one fails, it exits 1.
+ */
+export function onShutdownDeadline(hook: DeadlineHook): void {
+  deadlineHooks.push(hook);
+}
+
+let shuttingDown = false;
+
+/** True from the shutdown signal on: readiness answers 503 so a load balancer stops sending work. */
+export function isShuttingDown(): boolean {
+  return shuttingDown;
+}
+
 /**
  * On SIGTERM or SIGINT: run `stop` (stop accepting, finish in-flight work, close pools) and
- * exit 0; exit 1 if it fails or takes longer than the grace period. Nest's own shutdown hooks
- * re-raise the signal after closing, which makes the exit status non-zero.
+ * exit 0; exit 1 if it fails or takes longer than the grace period and the work still running
+ * then could not be handed over (onShutdownDeadline). Nest's own shutdown hooks re-raise the
+ * signal after closing, which makes the exit status non-zero.
  */
 export function exitGracefullyOnSignals(stop: () => Promise<void>, logger: LoggerService, graceSeconds: number): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    shuttingDown = true;
     logger.log(`${signal} received: finishing in-flight work`, 'Shutdown');
     const timer = setTimeout(() => {
-      logger.error(`still busy after ${graceSeconds}s; exiting anyway`, undefined, 'Shutdown');
-      process.exit(1);
+      void handOver(logger, graceSeconds).then((handedOver) => process.exit(handedOver ? 0 : 1));
     }, graceSeconds * 1000);
     timer.unref();
     stop().then(
@@ -30,6 +53,26 @@ export function exitGracefullyOnSignals(stop: () => Promise<void>, logger: Logge
   };
   process.once('SIGTERM', onSignal);
   process.once('SIGINT', onSignal);
+}
+
+async function handOver(logger: LoggerService, graceSeconds: number): Promise<boolean> {
+  if (deadlineHooks.length === 0) {
+    logger.error(`still busy after ${graceSeconds}s; exiting anyway`, undefined, 'Shutdown');
+    return false;
+  }
+  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), HANDOVER_MS).unref());
+  const handedOver = await Promise.race([
+    Promise.all(deadlineHooks.map((hook) => hook().catch(() => false))).then((results) => results.every(Boolean)),
+    timeout,
+  ]);
+  if (handedOver) logger.log(`still busy after ${graceSeconds}s; unfinished work handed over, exiting`, 'Shutdown');
+  else
+    logger.error(
+      `still busy after ${graceSeconds}s and the work could not be handed over; exiting anyway`,
+      undefined,
+      'Shutdown',
+    );
+  return handedOver;
 }
 
 /** Prints one line that says what is wrong (the variable, or each field and reason) and exits 1. */
