@@ -1,4 +1,7 @@
+import { MatchRunsProcessor } from '@app/matching';
+import { JobName, type JobPayload } from '@app/platform';
 import { ResidentImportService } from '@app/residents';
+import type { Job } from 'bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -191,6 +194,28 @@ describe('identity matching (match runs)', () => {
     await counselor.get(`/api/v1/match-runs/${id}/reviews`).expect(404);
     const school = await login(t.http, DEMO.school);
     await school.get(`/api/v1/match-runs/${id}`).expect(403);
+  });
+
+  it('ends a run whose job BullMQ gave up on after repeated stalls (its workers killed), never a finished one', async () => {
+    const processor = worker.get(MatchRunsProcessor);
+    const jobOf = (matchRunId: string, attemptsMade: number) =>
+      ({ name: JobName.matchRun, data: { matchRunId }, attemptsMade, opts: { attempts: 3 } }) as unknown as Job<
+        JobPayload[typeof JobName.matchRun]
+      >;
+    const stalled = new Error('job stalled more than allowable limit');
+    const { id } = await runToEnd(INPUT);
+    await processor.onFailed(jobOf(id, 1), stalled);
+    expect((await caseworker.get(`/api/v1/match-runs/${id}`).expect(200)).body.status).toBe('DONE');
+
+    // What a worker killed mid-run leaves behind.
+    await t.dataSource.query(`UPDATE match_run SET status = 'RUNNING', finished_at = NULL WHERE id = $1`, [id]);
+    await processor.onFailed(jobOf(id, 1), new Error('connection reset')); // to be retried: not the end
+    expect((await caseworker.get(`/api/v1/match-runs/${id}`).expect(200)).body.status).toBe('RUNNING');
+    await processor.onFailed(jobOf(id, 1), stalled);
+    expect((await caseworker.get(`/api/v1/match-runs/${id}`).expect(200)).body).toMatchObject({
+      status: 'FAILED',
+      failure: 'job stalled more than allowable limit',
+    });
   });
 
   it('runs from the command line and writes the result file', async () => {

@@ -1,4 +1,4 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { JobName, QueueName, type JobPayload } from '@app/platform';
 import { UnrecoverableError, type Job } from 'bullmq';
@@ -39,5 +39,20 @@ export class MatchRunsProcessor extends WorkerHost {
       this.logger.warn({ matchRunId: id, attempt: job.attemptsMade + 1 }, 'match run interrupted');
       throw error;
     }
+  }
+
+  /**
+   * BullMQ fails a job that stalled too often (its workers were killed each time) without running
+   * it again, so `matchRun`'s last-attempt branch never sees it: the run is ended here instead of
+   * staying RUNNING for good. A run already DONE is left alone.
+   */
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job<JobPayload[typeof JobName.matchRun]> | undefined, error: Error): Promise<void> {
+    if (job?.name !== JobName.matchRun) return;
+    const forGood = job.attemptsMade >= (job.opts.attempts ?? 1) || /stalled more than/i.test(error.message);
+    if (!forGood) return;
+    await this.runs.fail(job.data.matchRunId, error.message).catch((failure: Error) => {
+      this.logger.error({ matchRunId: job.data.matchRunId, error: failure.message }, 'could not mark the run failed');
+    });
   }
 }

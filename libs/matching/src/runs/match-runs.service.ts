@@ -270,7 +270,8 @@ export class MatchRunsService {
 
   async fail(id: string, reason: string): Promise<void> {
     await this.dataSource.query(
-      `UPDATE match_run SET status = 'FAILED', failure = $2, finished_at = now(), updated_at = now() WHERE id = $1`,
+      `UPDATE match_run SET status = 'FAILED', failure = $2, finished_at = now(), updated_at = now()
+        WHERE id = $1 AND status <> 'DONE'`,
       [id, reason],
     );
   }
