@@ -5,14 +5,13 @@ import type { Job, Queue } from 'bullmq';
 import { importRegister } from '../support/register.js';
 import { startBuilt, type Started } from '../support/processes.js';
 import type { TestApp } from '../support/test-app.js';
+import { serviceEnv } from '../support/test-env.js';
 
-/** The environment a built worker or API needs to run on this test file's database and Redis prefix. */
+/** The environment a built worker or API needs to run on this test file's database and queues. */
 export function builtEnv(t: TestApp, extra: Record<string, string> = {}): Record<string, string> {
   return {
     NODE_ENV: 'test',
-    DATABASE_URL: t.config.DATABASE_URL,
-    REDIS_URL: t.config.REDIS_URL,
-    REDIS_PREFIX: t.config.REDIS_PREFIX,
+    ...serviceEnv(t.config),
     LOG_LEVEL: 'warn',
     ...extra,
   };

@@ -1,8 +1,17 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { WorkerHost } from '@nestjs/bullmq';
 import { onShutdownDeadline } from '@app/platform';
-import type { Job, Worker } from 'bullmq';
+import { Job, type Worker } from 'bullmq';
+
+/** What BullMQ's worker keeps of the jobs it runs (for their lock renewal): id → lock token. */
+type LockedJobs = Map<string, { token: string }>;
+
+function lockedJobsOf(worker: Worker): LockedJobs {
+  // Not public API: the one place that knows every job the worker runs, including one taken
+  // before any event listener could be attached (the workers start at module init).
+  return (worker as unknown as { lockManager: { trackedJobs: LockedJobs } }).lockManager.trackedJobs;
+}
 
 /**
  * A SIGTERM lets running jobs finish within the grace period (closing the BullMQ workers waits for
@@ -13,25 +22,23 @@ import type { Job, Worker } from 'bullmq';
  * from their last committed slice, match runs and sweeps start over.
  */
 @Injectable()
-export class JobHandback implements OnApplicationBootstrap {
+export class JobHandback implements OnModuleInit {
   private readonly logger = new Logger(JobHandback.name);
-  private readonly running = new Map<string, Job>();
 
   constructor(private readonly discovery: DiscoveryService) {}
 
-  onApplicationBootstrap(): void {
-    for (const wrapper of this.discovery.getProviders()) {
-      const instance: unknown = wrapper.instance;
-      if (!(instance instanceof WorkerHost)) continue;
-      const worker = instance.worker as Worker | undefined;
-      if (!worker) continue;
-      const key = (job: Job) => `${worker.name}\u0000${job.id}`;
-      worker.on('active', (job) => this.running.set(key(job), job));
-      worker.on('completed', (job) => this.running.delete(key(job)));
-      worker.on('failed', (job) => job && this.running.delete(key(job)));
-    }
+  onModuleInit(): void {
     // Kept while the application closes: the deadline comes while closing waits for the jobs.
     onShutdownDeadline(() => this.handBack());
+  }
+
+  private workers(): Worker[] {
+    return this.discovery
+      .getProviders()
+      .map((wrapper) => wrapper.instance as unknown)
+      .filter((instance): instance is WorkerHost => instance instanceof WorkerHost)
+      .map((host) => host.worker as Worker | undefined)
+      .filter((worker): worker is Worker => worker !== undefined);
   }
 
   /**
@@ -39,24 +46,31 @@ export class JobHandback implements OnApplicationBootstrap {
    * (with none running, something else holds the shutdown up, and that is not handed over).
    */
   async handBack(): Promise<boolean> {
-    const jobs = [...this.running.values()];
-    this.running.clear();
-    const results = await Promise.allSettled(jobs.map((job) => job.moveToWait(job.token)));
+    const running = this.workers().flatMap((worker) =>
+      [...lockedJobsOf(worker)].map(([id, { token }]) => ({ worker, id, token })),
+    );
+    const results = await Promise.allSettled(
+      running.map(async ({ worker, id, token }) => {
+        const job = await Job.fromId(worker, id);
+        if (!job) throw new Error('the job is gone');
+        await job.moveToWait(token);
+      }),
+    );
     const failed = results.filter((result) => result.status === 'rejected');
     for (const [index, result] of results.entries()) {
       if (result.status === 'rejected') {
         this.logger.error(
-          { queue: jobs[index].queueName, jobId: jobs[index].id, error: (result.reason as Error).message },
+          { queue: running[index].worker.name, jobId: running[index].id, error: (result.reason as Error).message },
           'could not hand a running job back to its queue',
         );
       }
     }
-    if (jobs.length > 0) {
+    if (running.length > 0) {
       this.logger.warn(
-        { jobs: jobs.map((job) => `${job.queueName}/${job.id}`), failed: failed.length },
+        { jobs: running.map(({ worker, id }) => `${worker.name}/${id}`), failed: failed.length },
         'grace period over: running jobs handed back to their queues',
       );
     }
-    return jobs.length > 0 && failed.length === 0;
+    return running.length > 0 && failed.length === 0;
   }
 }
