@@ -29,9 +29,11 @@ export default async function globalSetup(): Promise<void> {
   if (!process.env.TEST_DATABASE_URL && (embedded || !(await answers('127.0.0.1', 5432)))) {
     // Jest loads this file outside the module mapper: the built module (npm run build precedes the e2e tests).
     const built = join(process.cwd(), 'dist', 'libs', 'platform', 'src', 'lifecycle', 'embedded-services.js');
-    const { startEmbeddedPostgres } = (await import(
-      pathToFileURL(built).href
-    )) as typeof import('../../libs/platform/src/lifecycle/embedded-services.js');
+    // A real dynamic import: Jest compiles this file to CommonJS, where `import()` would become require().
+    const importModule = new Function('specifier', 'return import(specifier)') as (
+      specifier: string,
+    ) => Promise<typeof import('../../libs/platform/src/lifecycle/embedded-services.js')>;
+    const { startEmbeddedPostgres } = await importModule(pathToFileURL(built).href);
     const dataDir = join(tmpdir(), `kyosei-test-${process.env.KYOSEI_TEST_RUN}`);
     const server = await startEmbeddedPostgres({
       dataDir,
