@@ -1,27 +1,19 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { portAnswers } from '../libs/platform/src/lifecycle/embedded-services.js';
-import { freePort, waitFor } from './support/processes.js';
+import { freePort, startScript, waitFor } from './support/processes.js';
 
 const PASSWORD = 'Embedded-demo-2026';
 
 /** The README's run command (`npm run demo` = scripts/start.mjs --demo) on the built code. */
 function runCommand(env: Record<string, string>) {
-  const child = spawn(process.execPath, [join(process.cwd(), 'scripts', 'start.mjs'), '--demo'], {
-    // No DATABASE_URL and no REDIS_URL: what someone with only Node.js has.
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  return { child, output: () => output, exited };
+  // No DATABASE_URL and no REDIS_URL: what someone with only Node.js has.
+  return startScript(join(process.cwd(), 'scripts', 'start.mjs'), { HOME: process.env.HOME ?? '/root', ...env }, [
+    '--demo',
+  ]);
 }
 
 /** [K12] Embedded mode: the run command with no PostgreSQL and no Redis to reach. */

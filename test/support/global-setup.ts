@@ -1,21 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-
-function answers(host: string, port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const socket = createConnection({ host, port });
-    const finish = (answer: boolean) => {
-      socket.destroy();
-      done(answer);
-    };
-    socket.setTimeout(700, () => finish(false));
-    socket.once('connect', () => finish(true));
-    socket.once('error', () => finish(false));
-  });
-}
 
 /**
  * One id per run. On a machine where PostgreSQL or Redis is not running (embedded mode), the
@@ -24,16 +10,17 @@ function answers(host: string, port: number): Promise<boolean> {
  */
 export default async function globalSetup(): Promise<void> {
   process.env.KYOSEI_TEST_RUN ??= `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  // Jest loads this file outside the module mapper: the built module (npm run build precedes the
+  // e2e tests), with a real dynamic import (Jest compiles this file to CommonJS, where `import()`
+  // would become require()).
+  const built = join(process.cwd(), 'dist', 'libs', 'platform', 'src', 'lifecycle', 'embedded-services.js');
+  const importModule = new Function('specifier', 'return import(specifier)') as (
+    specifier: string,
+  ) => Promise<typeof import('../../libs/platform/src/lifecycle/embedded-services.js')>;
+  const { portAnswers, startEmbeddedPostgres } = await importModule(pathToFileURL(built).href);
   // KYOSEI_EMBEDDED=1 runs the suite as on a machine without the services, where they do run (CI).
   const embedded = process.env.KYOSEI_EMBEDDED === '1';
-  if (!process.env.TEST_DATABASE_URL && (embedded || !(await answers('127.0.0.1', 5432)))) {
-    // Jest loads this file outside the module mapper: the built module (npm run build precedes the e2e tests).
-    const built = join(process.cwd(), 'dist', 'libs', 'platform', 'src', 'lifecycle', 'embedded-services.js');
-    // A real dynamic import: Jest compiles this file to CommonJS, where `import()` would become require().
-    const importModule = new Function('specifier', 'return import(specifier)') as (
-      specifier: string,
-    ) => Promise<typeof import('../../libs/platform/src/lifecycle/embedded-services.js')>;
-    const { startEmbeddedPostgres } = await importModule(pathToFileURL(built).href);
+  if (!process.env.TEST_DATABASE_URL && (embedded || !(await portAnswers('127.0.0.1', 5432)))) {
     const dataDir = join(tmpdir(), `kyosei-test-${process.env.KYOSEI_TEST_RUN}`);
     const server = await startEmbeddedPostgres({
       dataDir,
@@ -47,7 +34,7 @@ export default async function globalSetup(): Promise<void> {
   if (
     !process.env.KYOSEI_TEST_QUEUE_BACKEND &&
     !process.env.TEST_REDIS_URL &&
-    (embedded || !(await answers('127.0.0.1', 6379)))
+    (embedded || !(await portAnswers('127.0.0.1', 6379)))
   ) {
     process.env.KYOSEI_TEST_QUEUE_BACKEND = 'postgres';
     process.stdout.write('e2e: queues on PostgreSQL for this run\n');

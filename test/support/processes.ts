@@ -21,9 +21,9 @@ export interface Started {
   exited: Promise<number | null>;
 }
 
-/** Starts a built app (`npm run build` output) with the given environment. */
-export function startBuilt(app: 'api' | 'worker' | 'cli', env: Record<string, string>, args: string[] = []): Started {
-  const child = spawn(process.execPath, [join(DIST, app, 'src', 'main.js'), ...args], {
+/** Starts a Node script with only the given environment (and PATH), capturing its output. */
+export function startScript(script: string, env: Record<string, string>, args: string[] = []): Started {
+  const child = spawn(process.execPath, [script, ...args], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -32,6 +32,11 @@ export function startBuilt(app: 'api' | 'worker' | 'cli', env: Record<string, st
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = once(child, 'exit').then(([code]) => code as number | null);
   return { child, output: () => output, exited };
+}
+
+/** Starts a built app (`npm run build` output) with the given environment. */
+export function startBuilt(app: 'api' | 'worker' | 'cli', env: Record<string, string>, args: string[] = []): Started {
+  return startScript(join(DIST, app, 'src', 'main.js'), env, args);
 }
 
 export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
