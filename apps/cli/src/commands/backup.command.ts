@@ -1,5 +1,5 @@
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, ensureDatabase } from '@app/platform';
+import { AppConfig, ensureDatabase, QUEUE_SCHEMA } from '@app/platform';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -99,6 +99,12 @@ export class BackupCommand extends CommandRunner {
     await runTool(pgTool('pg_dump'), [
       '--format=custom',
       '--no-owner',
+      // The records, not the queues' working state: with queues on PostgreSQL their schema holds
+      // jobs and locks of running processes (as Redis does otherwise, which no backup holds
+      // either), and a restoring process has already created it. Shared state (throttles,
+      // heartbeats) is ephemeral: its unlogged table is dumped without rows.
+      `--exclude-schema=${QUEUE_SCHEMA}`,
+      '--no-unlogged-table-data',
       '--file',
       partial,
       this.config.get('DATABASE_URL'),

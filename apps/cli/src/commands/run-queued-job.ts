@@ -1,4 +1,4 @@
-import { AppConfig, queueConnection, QueueName } from '@app/platform';
+import { AppConfig, queueConnection, QueueName, reportQueueErrors } from '@app/platform';
 import { QueueEvents, Worker, type Job } from 'bullmq';
 
 /** A one-line progress bar on stderr (stdout keeps the result). */
@@ -31,6 +31,8 @@ export async function runQueuedJob(
   const events = new QueueEvents(job.queue, { connection, prefix });
   // A worker for this queue only: other CLI commands must not take jobs.
   const worker = new Worker(job.queue, job.process, { connection, prefix, concurrency: 1 });
+  reportQueueErrors(events, `queue events ${job.queue}`);
+  reportQueueErrors(worker, `worker ${job.queue}`);
   try {
     await events.waitUntilReady();
     const jobId = await job.enqueue();

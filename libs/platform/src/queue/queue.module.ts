@@ -1,10 +1,12 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { QueueName } from './jobs.js';
 import { prepareQueueBackend, queueConnection } from './queue-backend.js';
+import { QueueErrorReporter } from './queue-errors.js';
 import { PostgresSharedState, RedisSharedState, SharedState } from './shared-state.js';
 
 class SharedStateCloser implements OnApplicationShutdown {
@@ -34,6 +36,7 @@ export class QueueModule {
           },
         }),
         BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
+        DiscoveryModule,
       ],
       providers: [
         {
@@ -45,6 +48,7 @@ export class QueueModule {
               : new RedisSharedState(new Redis(config.get('REDIS_URL'), { maxRetriesPerRequest: 2 })),
         },
         SharedStateCloser,
+        QueueErrorReporter,
       ],
       exports: [BullModule, SharedState],
     };
