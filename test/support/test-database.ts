@@ -1,4 +1,5 @@
 import { MIGRATIONS } from '@app/migrations';
+import { endQueuePool } from '@app/platform';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
@@ -46,5 +47,6 @@ export async function createTestDatabase(): Promise<string> {
 }
 
 export async function dropTestDatabase(name: string): Promise<void> {
+  await endQueuePool(databaseUrl(name));
   await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }

@@ -32,6 +32,22 @@ function pool(databaseUrl: string): pg.Pool {
 }
 
 /**
+ * Ends this process's queue pool for a database that is about to go away (tests drop theirs).
+ * Queues closed earlier still listen on the shared pool (BullMQ never detaches them), so the
+ * connections the drop terminates would reach queues with no error listener left.
+ */
+export async function endQueuePool(databaseUrl: string): Promise<void> {
+  const existing = queuePools.get(databaseUrl);
+  if (!existing) return;
+  queuePools.delete(databaseUrl);
+  // A client still checked out (a worker not closed) would hold end() open: never wait for long.
+  await Promise.race([
+    existing.end().catch(() => undefined),
+    new Promise((resolve) => setTimeout(resolve, 2_000).unref()),
+  ]);
+}
+
+/**
  * Points every BullMQ Queue, Worker and QueueEvents of this process at the configured backend
  * and returns the `connection` option to give them. Call before any queue is constructed.
  */
