@@ -77,12 +77,15 @@ const MARK_FAILED = `
  * smtp-server keeps a message received in full). So the window that a naive sender leaves open
  * between the server's 250 and the UPDATE (a duplicate whenever the worker dies there) is closed.
  *
- * What is left, strictly: a kill between the two write system calls (measured ~8 µs median, under
- * 20 µs at p99 on the development machine; longer only if the kernel preempts the worker right
- * there). COMMIT goes first, so such a message would be marked SENT without reaching the server:
- * one lost e-mail, never a duplicate. At 200 messages a second, a random kill lands there about
- * once in 500 kills. The delivery test (test/notifications-delivery.e2e-spec.ts) kills the worker
- * at random instants during 5,000 sends and requires each Message-ID exactly once at the sink.
+ * What is left, strictly: a kill between the two write system calls. COMMIT goes first, so such a
+ * message is marked SENT without reaching the server: one lost e-mail, never a duplicate, and at
+ * most one per kill (one thread: one message at a time is between the two writes). The window is
+ * a few µs of work, but the COMMIT wakes PostgreSQL's backend, which may preempt the worker right
+ * as that write returns: on the two-core test machine a random SIGKILL landed there about once in
+ * 25 kills (measured 2026-11-30: 4 losses in 100 kills over 20 runs, alone or beside other tests). The
+ * delivery test (test/notifications-delivery.e2e-spec.ts) kills the worker at random instants
+ * during 5,000 sends and requires every Message-ID exactly once at the sink, except a message lost
+ * this way: marked SENT just before a kill, with no reply recorded, one at most per kill.
  *
  * Two rarer cases: a server that refuses the message after reading all of it (a 4xx/5xx reply to
  * the end of DATA) is seen by a live sender, which sets the row back to FAILED or DEAD; and a
@@ -196,9 +199,11 @@ export class NotificationSender implements OnModuleDestroy {
       return this.recordFailure(client, row, error);
     }
 
-    // The commit point (see the class comment): no await between these two writes.
+    // The commit point (see the class comment): no await between these two writes, and no work
+    // that could be done before them (a kill landing between them loses the message).
+    const endOfMessage = connection.armEndOfMessage();
     const committed = client.query('COMMIT');
-    const accepted = connection.endMessage();
+    const accepted = endOfMessage();
 
     const [commit, reply] = await Promise.allSettled([committed, accepted]);
     if (commit.status === 'rejected') {

@@ -162,15 +162,18 @@ export class SmtpConnection {
   }
 
   /**
-   * Writes the end of data NOW, synchronously (the socket's buffer is empty: the write reaches
-   * the kernel before this returns), and gives the server's verdict: resolves with its 250
-   * reply, rejects with its refusal or with the connection's failure.
+   * Readies the end of data: the wait for the server's verdict is set up now, so that the returned
+   * function does nothing but write the end of data, synchronously (the socket's buffer is empty:
+   * the write reaches the kernel before it returns), and give the verdict: resolves with the 250
+   * reply, rejects with the server's refusal or with the connection's failure.
    */
-  endMessage(): Promise<string> {
-    if (!this.readyToEnd()) throw new Error('endMessage() without readyToEnd()');
+  armEndOfMessage(): () => Promise<string> {
+    if (!this.readyToEnd()) throw new Error('armEndOfMessage() without readyToEnd()');
     const reply = this.nextReply();
-    this.socket.write(END_OF_DATA);
-    return this.expect(reply, [250], 'end of data').then((answer) => `${answer.code} ${answer.text}`);
+    return () => {
+      this.socket.write(END_OF_DATA);
+      return this.expect(reply, [250], 'end of data').then((answer) => `${answer.code} ${answer.text}`);
+    };
   }
 
   /** Abandons a transaction that was begun (RSET); the connection stays usable. */
