@@ -168,6 +168,29 @@ R010,THAPA,BIKASH,1995-10-10,M,NP,STUDENT,MOVED_OUT,2026-11-30
     expect(errors).toHaveLength(3);
   });
 
+  it('rejects a resident_key given again in one file, keeping the first line, whether or not the lines are known', async () => {
+    // Another city's register, so that the counts of the other tests stay as they are.
+    const first = [
+      'D001,DUP,FIRST,,,,1990-01-01,F,VN,LONG_TERM,,2028-01-01,,,',
+      'D002,OTHER,PERSON,,,,1991-01-01,M,VN,LONG_TERM,,2028-01-01,,,',
+      'D001,DUP,SECOND,,,,1990-01-01,F,VN,LONG_TERM,,2028-01-01,,,',
+    ];
+    const once = await importFile('232017', `${HEADER}\n${first.join('\n')}\n`);
+    expect(once.counts).toMatchObject({ insertedRows: 2, failedRows: 1 });
+    expect(once.errors).toEqual([{ line: 4, field: 'resident_key', reason: 'same resident_key as line 2' }]);
+
+    // Next night the first line of D001 changed and the line imported last time comes after it:
+    // the new first line counts, the known one is the repeat.
+    const changed = 'D001,DUP,CHANGED,,,,1990-01-01,F,VN,LONG_TERM,,2028-01-01,,,';
+    const again = await importFile('232017', `${HEADER}\n${[changed, first[1], first[0]].join('\n')}\n`);
+    expect(again.counts).toMatchObject({ insertedRows: 0, updatedRows: 1, unchangedRows: 1, failedRows: 1 });
+    expect(again.errors).toEqual([{ line: 4, field: 'resident_key', reason: 'same resident_key as line 2' }]);
+    const [resident] = await t.dataSource.query(
+      `SELECT given_name FROM resident WHERE municipality_code = '232017' AND resident_key = 'D001'`,
+    );
+    expect(resident.given_name).toBe('CHANGED');
+  });
+
   it('refuses a file without the required columns, saying which', async () => {
     const path = join(dir, 'bad-header.csv');
     await writeFile(path, 'key,name\n1,A\n');

@@ -157,15 +157,11 @@ const STAGE_COLUMNS: Array<[string, string]> = [
     [`${prefix}_normalized`, 'text'],
   ]),
   ['line_hash', 'bigint'],
-  // The line is the one that last set this resident: nothing to check, compare or write.
-  ['unchanged', 'boolean NOT NULL DEFAULT false'],
 ];
 
 const KNOWN = new Set<string>(IMPORT_COLUMNS);
 /** The empty columns of a staged line that holds only its problems. */
-const NO_VALUES = `${'\t\\N'.repeat(STAGE_COLUMNS.length - 4)}\tf`;
-/** The empty columns between the key and the hash of a line recognised as unchanged. */
-const SKIPPED_VALUES = '\t\\N'.repeat(STAGE_COLUMNS.length - 7);
+const NO_VALUES = '\t\\N'.repeat(STAGE_COLUMNS.length - 3);
 
 /**
  * 52 bits identifying "the same line as last time": two 32-bit multiplicative (FNV-1a style) hashes
@@ -189,6 +185,19 @@ function lineHasher(header: string): (text: string) => number {
     b = Math.imul(b ^ (b >>> 13), 3266489909);
     return (b >>> 0) * 2 ** 20 + ((a ^ (a >>> 16)) >>> 12);
   };
+}
+
+/** A staged line that holds only its problems. */
+function rejectedLine(seq: number, line: number, problems: Array<[string | null, string]>): string {
+  return `${seq}\t${line}\t${copyText(JSON.stringify(problems))}${NO_VALUES}\n`;
+}
+
+/**
+ * A copy of a short string that does not point into the string it was cut from (V8 keeps the
+ * whole decoded chunk alive behind a slice of 13 characters or more).
+ */
+function flatCopy(value: string): string {
+  return value.length < 13 ? value : Buffer.from(value, 'utf8').toString('utf8');
 }
 
 /** A value in COPY's text format: \N for NULL, backslash escapes for the four special characters. */
@@ -401,15 +410,40 @@ export class ResidentImportService {
         }),
       });
     };
+    // The first line of each resident_key among the acceptable lines: a key given again is rejected.
+    // Keys are copied out of the decoded text, which they would otherwise keep in memory.
+    const firstLineOf = new Map<string, number>();
+    const seen = (key: string, line: number): number | undefined => {
+      const first = firstLineOf.get(key);
+      if (first === undefined) firstLineOf.set(key, line);
+      return first;
+    };
+    const duplicate = (seq: number, line: number, first: number) =>
+      rejectedLine(seq, line, [['resident_key', `same resident_key as line ${first}`]]);
     const stagedLines = async function* (this: ResidentImportService): AsyncGenerator<string> {
       let chunk = '';
       for await (const record of records) {
         seq += 1;
         const lineId = record.malformed ? null : lineHash(record.text);
-        chunk +=
-          lineId !== null && known.has(lineId)
-            ? `${seq}\t${record.line}\t\\N\t\\N\t${copyText(keyOf(record).trim())}${SKIPPED_VALUES}\t${lineId}\tt\n`
-            : this.stagedLine(seq, record.line, record.cells, record.malformed, columns, statuses, hashKey, lineId);
+        if (lineId !== null && known.has(lineId)) {
+          // The line that last set this resident, as it was: nothing to check, compare or write,
+          // so nothing is staged (the merge counts the lines it does not find as unchanged).
+          const first = seen(flatCopy(keyOf(record).trim()), record.line);
+          if (first !== undefined) chunk += duplicate(seq, record.line, first);
+        } else {
+          const staged = this.stagedLine(
+            seq,
+            record.line,
+            record.cells,
+            record.malformed,
+            columns,
+            statuses,
+            hashKey,
+            lineId,
+          );
+          const first = staged.key === undefined ? undefined : seen(flatCopy(staged.key), record.line);
+          chunk += first === undefined ? staged.copy : duplicate(seq, record.line, first);
+        }
         if (chunk.length > 65_536) {
           yield chunk;
           chunk = '';
@@ -432,13 +466,6 @@ export class ResidentImportService {
       await pipeline(
         Readable.from(stagedLines),
         client.query(copyFrom(`COPY ${table} (${STAGE_COLUMNS.map(([name]) => name).join(', ')}) FROM STDIN`)),
-      );
-      // A resident_key given twice: the first line counts, later ones are rejected.
-      await runner.query(
-        `UPDATE ${table} s SET problems = jsonb_build_array(jsonb_build_array('resident_key', 'same resident_key as line ' || d.first_line))
-           FROM (SELECT resident_key, min(line) AS first_line FROM ${table} WHERE problems IS NULL
-                  GROUP BY resident_key HAVING count(*) > 1) d
-          WHERE s.resident_key = d.resident_key AND s.problems IS NULL AND s.line > d.first_line`,
       );
       await runner.query(
         `UPDATE import_run SET staged_rows = $2, columns = $3, unknown_columns = $4, read_bytes = $5, updated_at = now()
@@ -479,7 +506,10 @@ export class ResidentImportService {
     return known;
   }
 
-  /** One data line in COPY text format: checked, cleaned, names normalized, card number hashed. */
+  /**
+   * One data line in COPY text format: checked, cleaned, names normalized, card number hashed;
+   * with its resident_key when the line is acceptable.
+   */
   private stagedLine(
     seq: number,
     line: number,
@@ -489,9 +519,8 @@ export class ResidentImportService {
     statuses: ReadonlyMap<string, readonly string[]>,
     hashKey: string,
     lineId: number | null,
-  ): string {
-    const rejected = (problems: Array<[string | null, string]>) =>
-      `${seq}\t${line}\t${copyText(JSON.stringify(problems))}${NO_VALUES}\n`;
+  ): { copy: string; key?: string } {
+    const rejected = (problems: Array<[string | null, string]>) => ({ copy: rejectedLine(seq, line, problems) });
     if (malformed) return rejected([[null, malformed]]);
     if (cells.length > columns.length) {
       return rejected([[null, `the line has ${cells.length} cells; the header has ${columns.length}`]]);
@@ -549,7 +578,7 @@ export class ResidentImportService {
         return [form?.script, form?.normalized];
       }),
     ];
-    return `${seq}\t${line}\t\\N\t${values.map(copyText).join('\t')}\t${lineId}\tf\n`;
+    return { copy: `${seq}\t${line}\t\\N\t${values.map(copyText).join('\t')}\t${lineId}\n`, key: row.resident_key };
   }
 
   /** Step 2, one slice: errors, households, new and changed residents, names, status history, heads. */
@@ -573,10 +602,10 @@ export class ResidentImportService {
       // its checkpoint, instead of merging the same slice a second time.
       const [current] = await tx.query(`SELECT processed_rows FROM import_run WHERE id = $1 FOR UPDATE`, [run.id]);
       if (current.processed_rows !== from) return this.counts(run.id, tx);
-      // The usual night: every line of the slice is the one that set its resident. Count and go on.
+      // The usual night: every line of the slice is the one that set its resident (none staged).
       const [[skipped]] = await tx.query(
         `UPDATE import_run SET processed_rows = $2, unchanged_rows = unchanged_rows + ($2 - $3), updated_at = now()
-          WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM ${table} WHERE seq > $3 AND seq <= $2 AND (NOT unchanged OR problems IS NOT NULL))
+          WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM ${table} WHERE seq > $3 AND seq <= $2)
           RETURNING processed_rows, inserted_rows, updated_rows, unchanged_rows, failed_rows`,
         [run.id, to, from],
       );
@@ -591,7 +620,7 @@ export class ResidentImportService {
         await tx.query(
           `INSERT INTO household (municipality_code, household_key)
            SELECT DISTINCT $1, household_key FROM ${table}
-            WHERE seq > $2 AND seq <= $3 AND problems IS NULL AND NOT unchanged AND household_key IS NOT NULL
+            WHERE seq > $2 AND seq <= $3 AND problems IS NULL AND household_key IS NOT NULL
            ON CONFLICT (municipality_code, household_key) WHERE household_key IS NOT NULL DO NOTHING`,
           [m, from, to],
         );
@@ -613,7 +642,7 @@ export class ResidentImportService {
            FROM ${table} s
            LEFT JOIN resident r ON r.municipality_code = $1 AND r.resident_key = s.resident_key
            LEFT JOIN household h ON h.municipality_code = $1 AND h.household_key = s.household_key
-          WHERE s.seq > $2 AND s.seq <= $4 AND s.problems IS NULL AND NOT s.unchanged`,
+          WHERE s.seq > $2 AND s.seq <= $4 AND s.problems IS NULL`,
         [m, from, today, to],
       );
       const all = [...Object.values(FIELDS_OF).flat()];
@@ -654,8 +683,9 @@ export class ResidentImportService {
       const [[row]] = await tx.query(
         `UPDATE import_run SET processed_rows = $2,
                 inserted_rows = inserted_rows + c.inserted, updated_rows = updated_rows + c.updated,
+                -- Lines of the slice not staged were recognised as unchanged while staging.
                 unchanged_rows = unchanged_rows + c.unchanged
-                  + (SELECT count(*) FROM ${table} WHERE seq > $3 AND seq <= $2 AND unchanged AND problems IS NULL),
+                  + ($2::int - $3::int - (SELECT count(*) FROM ${table} WHERE seq > $3 AND seq <= $2)),
                 failed_rows = failed_rows + (SELECT count(*) FROM ${table} WHERE seq > $3 AND seq <= $2 AND problems IS NOT NULL),
                 updated_at = now()
            FROM (SELECT count(*) FILTER (WHERE existing_id IS NULL) AS inserted,
