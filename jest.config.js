@@ -44,6 +44,10 @@ const shared = {
 export default {
   // Applies to every project (a per-project testTimeout is ignored by Jest).
   testTimeout: 30_000,
+  // Test files run two at a time: each end-to-end file has its own database and key prefix. In
+  // embedded mode a second PostgreSQL shares the two cores, and two timing-sensitive tests (a
+  // worker handing a job back, 50 sign-ins in flight at SIGTERM) failed under that load: one at a time.
+  maxWorkers: process.env.KYOSEI_EMBEDDED === '1' ? 1 : 2,
   projects: [
     {
       ...shared,

@@ -96,7 +96,9 @@ describe('the built processes', () => {
         'readiness to answer 503 while draining',
       );
 
-      const results = await Promise.all(replies);
+      const results = await Promise.all(replies).catch((error: Error) => {
+        throw new Error(`${error.message}; the API's output:\n${api.output().slice(-4000)}`);
+      });
       expect(answeredAtSignal).toBeLessThan(50);
       expect(results.map((reply) => reply.status)).toEqual(Array(50).fill(200));
       expect(await api.exited).toBe(0);

@@ -272,8 +272,14 @@ describe('graceful shutdown under load', () => {
     });
 
     // The next worker resumes it from its last committed slice.
-    worker = startBuiltWorker(t);
-    await waitForJob(queue, jobId, 90_000);
+    worker = startBuiltWorker(t, { LOG_LEVEL: 'info' });
+    const next = worker;
+    await waitForJob(queue, jobId, 90_000).catch((error: Error) => {
+      // What the next worker did (or did not) says why.
+      throw new Error(
+        `${error.message}; the run: ${JSON.stringify(atExit)}; the next worker's output:\n${next.output().slice(-4000)}`,
+      );
+    });
     const done = await importRun();
     const [{ residents, keys }] = await t.dataSource.query(
       `SELECT count(*)::int AS residents, count(DISTINCT resident_key)::int AS keys FROM resident WHERE municipality_code = '222119'`,
