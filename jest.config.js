@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+
 // Two projects: unit specs beside the code, e2e specs in test/ against real PostgreSQL and Redis.
 const swc = [
   '@swc/jest',
@@ -41,13 +43,32 @@ const shared = {
   testEnvironment: 'node',
 };
 
+/**
+ * Whether the end-to-end tests will run in embedded mode (see test/support/global-setup.ts):
+ * asked for, or PostgreSQL or Redis not answering on their default ports. Jest reads its
+ * configuration synchronously, so the ports are probed by a child process.
+ */
+function embeddedRun() {
+  if (process.env.KYOSEI_EMBEDDED === '1') return true;
+  if (process.env.TEST_DATABASE_URL && process.env.TEST_REDIS_URL) return false;
+  const probe = `
+    const { connect } = require('node:net');
+    const answers = (port) => new Promise((resolve) => {
+      const socket = connect({ host: '127.0.0.1', port, timeout: 1000 });
+      const done = (ok) => { socket.destroy(); resolve(ok); };
+      socket.once('connect', () => done(true)).once('error', () => done(false)).once('timeout', () => done(false));
+    });
+    Promise.all([answers(5432), answers(6379)]).then((ok) => process.exit(ok.every(Boolean) ? 0 : 1));`;
+  return spawnSync(process.execPath, ['-e', probe]).status !== 0;
+}
+
 export default {
   // Applies to every project (a per-project testTimeout is ignored by Jest).
   testTimeout: 30_000,
   // Test files run two at a time: each end-to-end file has its own database and key prefix. In
   // embedded mode a second PostgreSQL shares the two cores, and two timing-sensitive tests (a
   // worker handing a job back, 50 sign-ins in flight at SIGTERM) failed under that load: one at a time.
-  maxWorkers: process.env.KYOSEI_EMBEDDED === '1' ? 1 : 2,
+  maxWorkers: embeddedRun() ? 1 : 2,
   projects: [
     {
       ...shared,
