@@ -44,13 +44,19 @@ const shared = {
 };
 
 /**
- * Whether the end-to-end tests will run in embedded mode (see test/support/global-setup.ts):
- * asked for, or PostgreSQL or Redis not answering on their default ports. Jest reads its
- * configuration synchronously, so the ports are probed by a child process.
+ * Which services the end-to-end tests must bring themselves (embedded mode): those asked for
+ * with KYOSEI_EMBEDDED=1, or not answering on their default ports, unless a TEST_* URL (or the
+ * queue backend) is given. Decided here, once, because it also sets how many files run at a time;
+ * test/support/global-setup.ts acts on the variables set here. Jest reads its configuration
+ * synchronously, so the ports are probed by a child process (exit status: bit 1 PostgreSQL, bit 2 Redis).
  */
-function embeddedRun() {
-  if (process.env.KYOSEI_EMBEDDED === '1') return true;
-  if (process.env.TEST_DATABASE_URL && process.env.TEST_REDIS_URL) return false;
+function embeddedServices() {
+  const forced = process.env.KYOSEI_EMBEDDED === '1';
+  const ask = {
+    postgres: !process.env.TEST_DATABASE_URL,
+    redis: !process.env.TEST_REDIS_URL && !process.env.KYOSEI_TEST_QUEUE_BACKEND,
+  };
+  if (forced || !(ask.postgres || ask.redis)) return { postgres: forced && ask.postgres, redis: forced && ask.redis };
   const probe = `
     const { connect } = require('node:net');
     const answers = (port) => new Promise((resolve) => {
@@ -58,9 +64,15 @@ function embeddedRun() {
       const done = (ok) => { socket.destroy(); resolve(ok); };
       socket.once('connect', () => done(true)).once('error', () => done(false)).once('timeout', () => done(false));
     });
-    Promise.all([answers(5432), answers(6379)]).then((ok) => process.exit(ok.every(Boolean) ? 0 : 1));`;
-  return spawnSync(process.execPath, ['-e', probe]).status !== 0;
+    Promise.all([answers(5432), answers(6379)]).then(([pg, redis]) => process.exit((pg ? 0 : 1) | (redis ? 0 : 2)));`;
+  const missing = spawnSync(process.execPath, ['-e', probe]).status ?? 3;
+  return { postgres: ask.postgres && (missing & 1) !== 0, redis: ask.redis && (missing & 2) !== 0 };
 }
+
+const embedded = embeddedServices();
+// Inherited by the global setup and every test worker.
+if (embedded.postgres) process.env.KYOSEI_TEST_EMBEDDED_POSTGRES = '1';
+if (embedded.redis) process.env.KYOSEI_TEST_QUEUE_BACKEND = 'postgres';
 
 export default {
   // Applies to every project (a per-project testTimeout is ignored by Jest).
@@ -68,7 +80,7 @@ export default {
   // Test files run two at a time: each end-to-end file has its own database and key prefix. In
   // embedded mode a second PostgreSQL shares the two cores, and two timing-sensitive tests (a
   // worker handing a job back, 50 sign-ins in flight at SIGTERM) failed under that load: one at a time.
-  maxWorkers: embeddedRun() ? 1 : 2,
+  maxWorkers: embedded.postgres || embedded.redis ? 1 : 2,
   projects: [
     {
       ...shared,

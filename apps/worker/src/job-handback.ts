@@ -1,7 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { WorkerHost } from '@nestjs/bullmq';
-import { onShutdownDeadline } from '@app/platform';
+import { onShutdownDeadline, runningWorkers } from '@app/platform';
 import { Job, type Worker } from 'bullmq';
 
 /** What BullMQ's worker keeps of the jobs it runs (for their lock renewal): id → lock token. */
@@ -32,21 +31,12 @@ export class JobHandback implements OnModuleInit {
     onShutdownDeadline(() => this.handBack());
   }
 
-  private workers(): Worker[] {
-    return this.discovery
-      .getProviders()
-      .map((wrapper) => wrapper.instance as unknown)
-      .filter((instance): instance is WorkerHost => instance instanceof WorkerHost)
-      .map((host) => host.worker as Worker | undefined)
-      .filter((worker): worker is Worker => worker !== undefined);
-  }
-
   /**
    * Puts every job still running back in its queue: true when there were some and all went back
    * (with none running, something else holds the shutdown up, and that is not handed over).
    */
   async handBack(): Promise<boolean> {
-    const running = this.workers().flatMap((worker) =>
+    const running = runningWorkers(this.discovery).flatMap((worker) =>
       [...lockedJobsOf(worker)].map(([id, { token }]) => ({ worker, id, token })),
     );
     const results = await Promise.allSettled(

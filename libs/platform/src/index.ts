@@ -21,7 +21,7 @@ export * from './problem/validation.js';
 export * from './queue/jobs.js';
 export * from './queue/queue.module.js';
 export * from './queue/queue-backend.js';
-export { reportQueueErrors } from './queue/queue-errors.js';
+export { reportQueueErrors, runningWorkers } from './queue/queue-errors.js';
 export * from './queue/shared-state.js';
 export * from './time/clock.js';
 export * from './time/office-dates.js';

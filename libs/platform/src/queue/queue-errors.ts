@@ -1,6 +1,7 @@
 import { getQueueToken, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, ModuleRef } from '@nestjs/core';
+import type { Worker } from 'bullmq';
 import { QueueName } from './jobs.js';
 
 interface ErrorEmitter {
@@ -18,6 +19,18 @@ export function reportQueueErrors(emitter: ErrorEmitter, what: string): void {
   emitter.on('error', (error: Error) => logger.warn(`${what}: ${error.message}`));
 }
 
+/** The BullMQ workers this process runs (one per `@Processor` whose worker has started). */
+export function runningWorkers(discovery: DiscoveryService): Worker[] {
+  return discovery.getProviders().flatMap(({ instance }) => {
+    if (!(instance instanceof WorkerHost)) return [];
+    try {
+      return [instance.worker];
+    } catch {
+      return []; // WorkerHost's getter throws before its worker exists
+    }
+  });
+}
+
 /** Attaches `reportQueueErrors` to every queue of the process and every worker it runs. */
 @Injectable()
 export class QueueErrorReporter implements OnApplicationBootstrap {
@@ -30,15 +43,6 @@ export class QueueErrorReporter implements OnApplicationBootstrap {
     for (const name of Object.values(QueueName)) {
       reportQueueErrors(this.moduleRef.get(getQueueToken(name), { strict: false }), `queue ${name}`);
     }
-    for (const { instance } of this.discovery.getProviders()) {
-      // WorkerHost's getter throws before its worker exists (a host whose worker is not started).
-      if (instance instanceof WorkerHost) {
-        try {
-          reportQueueErrors(instance.worker, `worker ${instance.worker.name}`);
-        } catch {
-          // no worker in this process
-        }
-      }
-    }
+    for (const worker of runningWorkers(this.discovery)) reportQueueErrors(worker, `worker ${worker.name}`);
   }
 }

@@ -684,13 +684,14 @@ export class ResidentImportService {
         `UPDATE import_run SET processed_rows = $2,
                 inserted_rows = inserted_rows + c.inserted, updated_rows = updated_rows + c.updated,
                 -- Lines of the slice not staged were recognised as unchanged while staging.
-                unchanged_rows = unchanged_rows + c.unchanged
-                  + ($2::int - $3::int - (SELECT count(*) FROM ${table} WHERE seq > $3 AND seq <= $2)),
-                failed_rows = failed_rows + (SELECT count(*) FROM ${table} WHERE seq > $3 AND seq <= $2 AND problems IS NOT NULL),
+                unchanged_rows = unchanged_rows + c.unchanged + ($2::int - $3::int - st.staged),
+                failed_rows = failed_rows + st.rejected,
                 updated_at = now()
            FROM (SELECT count(*) FILTER (WHERE existing_id IS NULL) AS inserted,
                         count(*) FILTER (WHERE existing_id IS NOT NULL AND changed) AS updated,
-                        count(*) FILTER (WHERE NOT changed) AS unchanged FROM import_slice) c
+                        count(*) FILTER (WHERE NOT changed) AS unchanged FROM import_slice) c,
+                (SELECT count(*) AS staged, count(*) FILTER (WHERE problems IS NOT NULL) AS rejected
+                   FROM ${table} WHERE seq > $3 AND seq <= $2) st
           WHERE id = $1
           RETURNING processed_rows, inserted_rows, updated_rows, unchanged_rows, failed_rows`,
         [run.id, to, from],
